@@ -1,0 +1,196 @@
+// `npm run bench`: what Ressenti costs a visitor, and whether it stays within budget.
+//   1. raw / gzip / brotli size of every script in dist/, with the budgets;
+//   2. main-thread time Chromium spends because of the script tag on a product page: with no
+//      survey to show (the common case, budgeted), and with one that shows (UI fetched and rendered).
+// Exits non-zero when a budget is broken, after printing every figure.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { launchBrowser } from '../test/browser/chromium.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const RUNS = Number(process.env.BENCH_RUNS) || 15;
+const KB = 1024;
+const failures = [];
+
+// ---- 1. sizes -------------------------------------------------------------------------------
+
+const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.m?js$/.test(e.name) ? [join(dir, e.name)] : []));
+const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
+
+let scripts;
+try {
+  scripts = files(DIST).sort();
+} catch {
+  console.error('dist/ is missing: run `npm run bench` (it builds first)');
+  process.exit(1);
+}
+const sizes = new Map(scripts.map((f) => {
+  const buf = readFileSync(f);
+  return [relative(ROOT, f), { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, brotli: brotli(buf) }];
+}));
+const uiChunk = [...sizes.keys()].find((f) => /^dist\/ui-[^/]+\.mjs$/.test(f));
+const budgets = [
+  ['dist/ressenti.min.js', 8 * KB, 'script tag: runs on every page'],
+  ['dist/ressenti-ui.min.js', 12 * KB, 'script tag UI, fetched when a survey shows'],
+  [uiChunk ?? 'dist/ui-*.mjs (npm UI chunk)', 12 * KB, 'npm build UI chunk'],
+];
+
+const n = (x) => x.toLocaleString('en-US');
+const pad = (s, w, left) => (left ? String(s).padEnd(w) : String(s).padStart(w));
+const width = Math.max(...[...sizes.keys()].map((f) => f.length), 28);
+console.log(`\n${pad('file', width, true)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('brotli', 9)}  budget (brotli)`);
+for (const [file, s] of sizes) {
+  const budget = budgets.find(([f]) => f === file);
+  const verdict = budget ? `${s.brotli <= budget[1] ? 'ok  ' : 'OVER'} ≤ ${n(budget[1])}  ${budget[2]}` : '';
+  console.log(`${pad(file, width, true)} ${pad(n(s.raw), 9)} ${pad(n(s.gzip), 9)} ${pad(n(s.brotli), 9)}  ${verdict}`);
+}
+for (const [file, limit] of budgets) {
+  const s = sizes.get(file);
+  if (!s) failures.push(`${file} is missing`);
+  else if (s.brotli > limit) failures.push(`${file} is ${n(s.brotli)} B brotli, over its ${n(limit)} B budget by ${n(s.brotli - limit)} B`);
+}
+
+// ---- 2. main-thread cost in Chromium --------------------------------------------------------
+
+const MAX_TASK_MS = 30;
+
+/** A product page with the weight of a real one: header, gallery, description, reviews, footer. */
+const productPage = (tag, definitions) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Trail Runner 2 – Example Shop</title><link rel="stylesheet" href="/shop.css"></head>
+<body data-ressenti-context-page-type="product">
+<header><a href="/">Example Shop</a><nav>${['Men', 'Women', 'Kids', 'Sale', 'Help'].map((x) => `<a href="/${x}">${x}</a>`).join('')}</nav>
+<form role="search"><input name="q" placeholder="Search"><button>Search</button></form></header>
+<main><section class="gallery">${Array.from({ length: 6 }, (_, i) => `<figure><svg width="160" height="120"><rect width="160" height="120" fill="#${(i * 3 + 5).toString(16).repeat(6).slice(0, 6)}"/></svg><figcaption>View ${i + 1}</figcaption></figure>`).join('')}</section>
+<section class="buy"><h1>Trail Runner 2</h1><p class="price">€129.90</p>
+<select>${[38, 39, 40, 41, 42, 43, 44, 45].map((s) => `<option>${s}</option>`).join('')}</select>
+<button data-ressenti-click="add_to_cart" id="add">Add to cart</button></section>
+<section class="description">${Array.from({ length: 8 }, () => '<p>Light, grippy and made for long days on rough trails: a breathable mesh upper, a rock plate and a sole that keeps its grip when wet.</p>').join('')}</section>
+<section class="reviews"><h2>Reviews</h2>${Array.from({ length: 20 }, (_, i) => `<article><h3>${'★'.repeat((i % 5) + 1)} Customer ${i + 1}</h3><p>Great fit after a week of use, review number ${i + 1}.</p></article>`).join('')}</section></main>
+<footer>${Array.from({ length: 12 }, (_, i) => `<a href="/page-${i}">Footer link ${i}</a>`).join(' ')}</footer>
+<script type="application/json" id="surveys">${JSON.stringify(definitions)}</script>
+<script src="/shop.js"></script>${tag}</body></html>`;
+
+const css = 'body{font:16px/1.5 system-ui;margin:0}header,footer{display:flex;gap:1rem;padding:1rem;background:#eee}main{display:grid;grid-template-columns:2fr 1fr;gap:2rem;padding:2rem}.gallery{display:flex;flex-wrap:wrap;gap:.5rem}.reviews,.description{grid-column:1/-1}';
+
+// The shop's own script: every real page runs some, so the baseline pays for starting JavaScript too.
+const shopJs = "document.getElementById('add').addEventListener('click', (e) => { e.target.textContent = 'Added'; });";
+
+const thanks = { text: 'Thanks!' };
+// Surveys for other moments or other pages: the page-view decision rejects them all, no UI loads.
+const quiet = {
+  surveys: [
+    { id: 'post-purchase', on: 'purchase', questions: [{ id: 'mood', type: 'emoji', text: 'How was checkout?' }], thanks },
+    { id: 'cart', on: 'add_to_cart', sample: 0.5, questions: [{ id: 'easy', type: 'rating', scale: 7, text: 'Was it easy to find?' }] },
+    { id: 'nps-home', on: 'page-view', if: { path: '/' }, limit: { once: true }, questions: [{ id: 'nps', type: 'nps', text: 'How likely are you to recommend us?' }] },
+    { id: 'checkout', on: 'page-view', if: { path: '/checkout/**', device: 'mobile' }, questions: [{ id: 't', type: 'thumbs', text: 'All clear?' }] },
+    { id: 'help', on: 'page-view', if: { context: { pageType: 'article' } }, questions: [{ id: 'c', type: 'choice', options: ['Yes', 'No'], text: 'Helpful?' }] },
+  ],
+  settings: { maxPerSession: 1, cooldownDays: 3 },
+};
+const showing = {
+  surveys: [{ id: 'product-mood', on: 'page-view', questions: [{ id: 'mood', type: 'emoji', text: 'How do you like this page?' }, { id: 'why', type: 'text', text: 'Why?' }] }],
+};
+
+const variants = {
+  'no script': productPage('', quiet),
+  'script, no survey': productPage('<script async src="/dist/ressenti.min.js" data-endpoint="/collect" data-surveys="#surveys"></script>', quiet),
+  'script, survey shows': productPage('<script async src="/dist/ressenti.min.js" data-endpoint="/collect" data-surveys="#surveys"></script>', showing),
+};
+const slug = (name) => '/' + name.replace(/\W+/g, '-') + '.html';
+
+const hits = new Map();
+const server = createServer((req, res) => {
+  const path = new URL(req.url, 'http://x').pathname;
+  hits.set(path, (hits.get(path) ?? 0) + 1);
+  const page = Object.entries(variants).find(([name]) => slug(name) === path)?.[1];
+  let body = page ?? { '/shop.css': css, '/shop.js': shopJs }[path];
+  if (body === undefined && path.startsWith('/dist/') && sizes.has(path.slice(1))) body = readFileSync(join(ROOT, path));
+  if (path === '/collect' || path === '/favicon.ico') return res.writeHead(204, { 'Access-Control-Allow-Origin': '*' }).end();
+  if (body === undefined) return res.writeHead(404).end();
+  const type = path.endsWith('.html') ? 'text/html; charset=utf-8' : path.endsWith('.css') ? 'text/css' : 'text/javascript';
+  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
+});
+await new Promise((done) => server.listen(0, '127.0.0.1', done));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await launchBrowser();
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/** One visit in a fresh context: main-thread milliseconds (tasks, script) until the page settles. */
+async function visit(name) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const cdp = await context.newCDPSession(page);
+    // threadTicks: CPU time of the main thread, which the visitor pays; wall-clock ticks would also count
+    // the time the OS gave other processes, and vary far more from run to run.
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const uiBefore = hits.get('/dist/ressenti-ui.min.js') ?? 0;
+    await page.goto(origin + slug(name), { waitUntil: 'load' });
+    const loaded = await page.evaluate(() => typeof window.ressenti === 'function');
+    if (loaded !== (name !== 'no script')) errors.push(loaded ? 'window.ressenti exists without the script' : 'window.ressenti is missing: the script did not run');
+    if (name === 'script, survey shows') {
+      await page.waitForFunction(() => document.querySelector('[data-ressenti-host]')?.shadowRoot?.querySelector('button'), null, { polling: 100, timeout: 10_000 }).catch(() => errors.push('the survey did not show within 10 s'));
+    }
+    await sleep(400); // let timers, observers and idle callbacks started by the load run
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    return { task: metrics.TaskDuration * 1000, script: metrics.ScriptDuration * 1000, ui: (hits.get('/dist/ressenti-ui.min.js') ?? 0) - uiBefore, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const results = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+const names = Object.keys(variants);
+try {
+  for (const name of names) await visit(name); // warm-up: process start, disk cache
+  for (let round = 0; round < RUNS; round++) {
+    // Rotate the order so that no variant always runs first (or last) in a round.
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + i) % names.length];
+      results[name].push(await visit(name));
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const base = results['no script'];
+console.log(`\nMain-thread CPU time in Chromium until the page settles, median of ${RUNS} visits each (fresh context each):`);
+console.log(`${pad('', 22, true)} ${pad('TaskDuration', 13)} ${pad('added', 9)} ${pad('ScriptDuration', 15)} ${pad('added', 9)}  UI fetched`);
+for (const name of names) {
+  const runs = results[name];
+  const task = median(runs.map((r) => r.task));
+  const script = median(runs.map((r) => r.script));
+  const added = name === 'no script' ? '' : (task - median(base.map((r) => r.task))).toFixed(1) + ' ms';
+  const addedScript = name === 'no script' ? '' : (script - median(base.map((r) => r.script))).toFixed(1) + ' ms';
+  const ui = runs.filter((r) => r.ui > 0).length;
+  console.log(`${pad(name, 22, true)} ${pad(task.toFixed(1) + ' ms', 13)} ${pad(added, 9)} ${pad(script.toFixed(1) + ' ms', 15)} ${pad(addedScript, 9)}  ${ui ? `yes (${ui}/${runs.length})` : 'no'}`);
+  const errors = [...new Set(runs.flatMap((r) => r.errors))];
+  if (errors.length) failures.push(`${name}: ${errors.join('; ')}`);
+}
+
+const addedTask = median(results['script, no survey'].map((r) => r.task)) - median(base.map((r) => r.task));
+console.log(`\nAdded main-thread time without a survey: ${addedTask.toFixed(1)} ms (budget ≤ ${MAX_TASK_MS} ms)`);
+if (addedTask > MAX_TASK_MS) failures.push(`the script adds ${addedTask.toFixed(1)} ms of main-thread time without a survey, over the ${MAX_TASK_MS} ms budget`);
+if (results['script, no survey'].some((r) => r.ui > 0)) failures.push('the UI file was requested although no survey showed');
+if (!results['script, survey shows'].every((r) => r.ui > 0)) failures.push('the UI file was not requested when the survey showed');
+
+if (failures.length) {
+  console.error(`\nBUDGET BROKEN:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
+  process.exit(1);
+}
+console.log('\nAll budgets met.');

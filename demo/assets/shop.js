@@ -1,0 +1,69 @@
+// What a real shop would have: a cart that updates in place, and the journey moments it reports
+// to Ressenti (GA4 dataLayer events, `ressenti('moment', ...)`). Plus the demo banner controls.
+(() => {
+  const ressenti = (...args) => window.ressenti(...args);
+  const dataLayer = (window.dataLayer = window.dataLayer || []);
+  const status = document.querySelector('[data-demo-status]');
+  const say = (text) => status && (status.textContent = text);
+
+  // Demo banner: replay the journey, and switch the survey language (kept across pages).
+  const locales = document.querySelectorAll('[data-demo-locale]');
+  const setLocale = (code) => {
+    ressenti('locale', code);
+    locales.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.demoLocale === code)));
+  };
+  const saved = localStorage.getItem('demo:locale');
+  if (saved) setLocale(saved);
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const locale = target?.closest('[data-demo-locale]');
+    if (locale) {
+      localStorage.setItem('demo:locale', locale.dataset.demoLocale);
+      setLocale(locale.dataset.demoLocale);
+      say(`Surveys now in ${locale.dataset.demoLocale === 'fr' ? 'French' : 'English'}.`);
+    }
+    if (target?.closest('[data-demo-reset]')) {
+      ressenti('reset');
+      say('Survey history cleared: every survey can show again.');
+    }
+    if (target?.closest('[data-demo-fill]')) fill(target.closest('form'));
+  });
+
+  // Add to cart without leaving the page; the form still works without this script.
+  document.addEventListener('submit', async (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-add-to-cart')) return;
+    event.preventDefault();
+    try {
+      const response = await fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), headers: { Accept: 'application/json' } });
+      const { count, cartValue } = await response.json();
+      document.querySelectorAll('[data-cart-count]').forEach((el) => (el.textContent = count));
+      ressenti('context', { cartValue });
+      say(`Added to your cart (${count} item${count > 1 ? 's' : ''}).`);
+      if (form.dataset.ga4) {
+        // GA4 e-commerce, as Tag Manager setups push it; `data-datalayer` turns it into a moment.
+        const item = { ...JSON.parse(form.dataset.ga4), quantity: Number(form.elements.quantity?.value || 1) };
+        dataLayer.push({ ecommerce: null });
+        dataLayer.push({ event: 'add_to_cart', ecommerce: { currency: 'EUR', value: item.price * item.quantity, items: [item] } });
+      }
+    } catch {
+      form.submit();
+    }
+  });
+
+  // Order confirmation: the purchase moment, both ways a site can report it. A real shop needs
+  // only one; with both, the debug console shows the second finding a survey already chosen.
+  const order = document.getElementById('order-data');
+  if (order) {
+    const data = JSON.parse(order.textContent);
+    ressenti('moment', 'purchase', { value: data.value, currency: data.currency, orderId: data.transaction_id });
+    dataLayer.push({ ecommerce: null });
+    dataLayer.push({ event: 'purchase', ecommerce: data });
+  }
+
+  function fill(form) {
+    const values = { name: 'Camille Martin', email: 'camille@example.com', address: '12 Bryggen', postcode: '5003', city: 'Bergen', 'cc-number': '4242 4242 4242 4242', 'cc-exp': '12/29', 'cc-csc': '123' };
+    for (const [id, value] of Object.entries(values)) form.querySelector('#' + id).value = value;
+    say('Test details filled in: place the order.');
+  }
+})();

@@ -1,0 +1,122 @@
+// Three builds from one source tree (see ARCHITECTURE.md, "Entries"):
+//   dist/ressenti.min.js     script tag, IIFE: everything that runs on every page, no Preact
+//   dist/ressenti-ui.min.js  script tag's UI, IIFE: Preact + signals + components, fetched on demand
+//   dist/index.mjs           npm build, ESM; `import('./ui/open')` becomes dist/ui-[hash].mjs
+// plus dist/index.d.ts and the declarations it reaches.
+import { rmSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import ts from 'typescript';
+
+const minify = (module) =>
+  terser({
+    ecma: 2020,
+    module,
+    compress: { passes: 2 },
+    // Only `_x` names are ours to rename: `__x` stays (Preact's already-mangled internals, `__proto__`,
+    // globals such as `window.__ressentiUI`), and a quoted `'_x'` is the way to keep one.
+    mangle: { properties: { regex: /^_(?!_)/, keep_quoted: true } },
+    format: { comments: false },
+  });
+
+// A type error fails the build (the plugin only warns by default). The plugin checks every file of
+// tsconfig.json in each build, so only the first build checks; the others just compile.
+const compile = (check) => typescript({ noEmitOnError: true, noCheck: !check, outputToFilesystem: false });
+
+/**
+ * Fails the build when code that runs on every page (with `core`: every chunk but the lazily loaded
+ * ones) pulls in Preact, or when any output could evaluate strings as code.
+ */
+const guard = (core) => ({
+  name: 'ressenti-guard',
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      const preact = core && !chunk.isDynamicEntry && Object.keys(chunk.modules).find((id) => /[\\/]node_modules[\\/](preact|@preact)[\\/]/.test(id));
+      if (preact) this.error(`${chunk.fileName} must not contain Preact (it runs on every page): ${importChain(this, preact, chunk)}`);
+      if (/\beval\s*\(|\bFunction\s*\(/.test(chunk.code)) this.error(`${chunk.fileName} uses eval or Function`);
+    }
+  },
+});
+
+/** `src/script.ts → src/widget.ts → …/preact.mjs`: how a module got into a chunk. */
+function importChain(ctx, id, chunk) {
+  const chain = [id];
+  for (let info = ctx.getModuleInfo(id); info?.importers.length && chain.length < 20; ) {
+    const next = info.importers.find((m) => m in chunk.modules) ?? info.importers[0];
+    if (chain.includes(next)) break;
+    chain.unshift(next);
+    info = ctx.getModuleInfo(next);
+  }
+  return chain.map((m) => posix.normalize(m.replace(process.cwd() + '/', '').replaceAll('\\', '/'))).join(' → ');
+}
+
+/**
+ * Emits dist/index.d.ts and only the declaration files it reaches (types.d.ts, …), so the package
+ * ships its public types and nothing of the internals.
+ */
+const declarations = () => ({
+  name: 'ressenti-declarations',
+  generateBundle() {
+    const { config } = ts.readConfigFile('tsconfig.json', ts.sys.readFile);
+    const { options } = ts.parseJsonConfigFileContent(config, ts.sys, process.cwd());
+    const outDir = join(process.cwd(), 'dist'); // nothing is written there: emit() hands each file to us
+    const program = ts.createProgram(['src/index.ts'], {
+      ...options,
+      declaration: true,
+      emitDeclarationOnly: true,
+      noEmit: false,
+      rootDir: 'src',
+      outDir,
+    });
+    const emitted = new Map();
+    const result = program.emit(undefined, (file, text) => emitted.set(posix.relative(outDir, file.replaceAll('\\', '/')), text));
+    if (result.emitSkipped) this.error('declarations could not be emitted');
+    // Specifiers get a `.js` extension so that `moduleResolution: node16/nodenext` finds them too.
+    const todo = ['index.d.ts'];
+    for (const file of todo) {
+      const source = emitted.get(file);
+      if (source === undefined) this.error(`declarations: ${file} was not emitted`);
+      const rewritten = source.replace(/((?:from\s+|import\s*\(\s*)['"])(\.{1,2}\/[^'"]+?)(\.js)?(['"])/g, (_, open, spec, _js, close) => {
+        const base = posix.join(posix.dirname(file), spec);
+        const found = [`${base}.d.ts`, `${base}/index.d.ts`].find((f) => emitted.has(f));
+        if (!found) this.error(`declarations: ${file} imports ${spec}, which has no declaration`);
+        if (!todo.includes(found)) todo.push(found);
+        return open + (found.endsWith('/index.d.ts') ? `${spec}/index.js` : `${spec}.js`) + close;
+      });
+      this.emitFile({ type: 'asset', fileName: file, source: rewritten });
+    }
+  },
+});
+
+// Hashed chunks of earlier builds would otherwise pile up in dist/ (and in the bench's table).
+rmSync('dist', { recursive: true, force: true });
+
+const onwarn = (warning) => console.warn(`(!) ${warning.message}`); // printed even under --silent
+
+const iife = (input, file, core) => ({
+  input,
+  onwarn,
+  plugins: [nodeResolve(), compile(false), minify(false), guard(core)],
+  output: { file, format: 'iife' },
+});
+
+export default [
+  {
+    input: 'src/index.ts',
+    onwarn,
+    plugins: [nodeResolve(), compile(true), minify(true), guard(true), declarations()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].mjs',
+      // The lazily loaded UI chunk is `ui-[hash].mjs` (the bench finds it by that name); code both sides
+      // share goes to `core-[hash].mjs`, behind a one-line dist/index.mjs that exports `init` only.
+      chunkFileNames: (chunk) => (chunk.isDynamicEntry && /[\\/]src[\\/]ui[\\/]/.test(chunk.facadeModuleId ?? '') ? 'ui-[hash].mjs' : 'core-[hash].mjs'),
+    },
+  },
+  iife('src/script.ts', 'dist/ressenti.min.js', true),
+  iife('src/ui/global.ts', 'dist/ressenti-ui.min.js', false),
+];

@@ -1,0 +1,40 @@
+import type { Options } from '../types';
+import { mustBe, oneOf, type Problem } from './validate';
+
+const TEXTS = ['endpoint', 'surveys', 'locale', 'consent', 'strings', 'accent', 'theme', 'position'] as const;
+
+/** Options from the script tag's `data-*` attributes; an absent attribute is an absent key. */
+export function optionsFromScript(el: HTMLElement): Options {
+  const data = el.dataset;
+  const options: Record<string, unknown> = {};
+  for (const key of TEXTS) if (data[key] != null) options[key] = data[key];
+  // Flags: present means on, whatever the value.
+  if (data.datalayer != null) options.dataLayer = true;
+  if (data.debug != null) options.debug = true;
+  return options as Options;
+}
+
+const CHOICES = {
+  theme: oneOf('light dark auto'),
+  position: oneOf('bottom-right bottom-left top-right top-left center'),
+  consent: oneOf('required'),
+};
+
+/**
+ * Warnings for appearance and consent values that mean nothing. Mends `o` so that it can be used
+ * as is: a bad theme or position is dropped (the default applies); a bad consent value is read
+ * as `required`, since a typo must not start storing and sending without consent.
+ */
+export function checkOptions(o: Options): Problem[] {
+  const problems: Problem[] = [];
+  const given = o as Record<string, unknown>;
+  for (const [key, [test, expectation]] of Object.entries(CHOICES)) {
+    const v = given[key];
+    if (v === undefined || test(v, key)) continue;
+    if (key == 'consent') o.consent = 'required';
+    else delete given[key];
+    const fallback = key == 'consent' ? 'treated as "required"' : 'the default applies';
+    problems.push({ path: 'data-' + key, message: `${mustBe(expectation, v)}; ${fallback}`, level: 'warning' });
+  }
+  return problems;
+}

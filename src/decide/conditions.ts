@@ -1,0 +1,70 @@
+import type { AnswerCondition, Answers, Comparison, Context, SurveyCondition } from '../types';
+
+/** A value or a list of values as a list. */
+export const list = <T>(value: T | T[]): T[] => ([] as T[]).concat(value);
+
+/** JSON for reasons; `missing` for an absent value (JSON has no `undefined`). */
+export const show = (value: unknown): string => (value === undefined ? 'missing' : JSON.stringify(value));
+
+// Numbers and numeric strings are numbers; everything else (booleans, null, "", "abc") is not.
+const num = (v: unknown): number => (typeof v == 'number' ? v : typeof v == 'string' && v.trim() ? +v : NaN);
+
+// Strict, except that a number equals its numeric string ("2" eq 2): context often comes from markup.
+const same = (a: unknown, b: unknown) => a === b || ((typeof a == 'number' || typeof b == 'number') && num(a) === num(b));
+
+const holds = (op: string, a: unknown, b: unknown): boolean => {
+  const x = num(a);
+  const y = num(b);
+  return op == 'eq' ? same(a, b)
+    : op == 'in' ? Array.isArray(b) && b.some((v) => same(a, v))
+    : op == 'lt' ? x < y
+    : op == 'lte' ? x <= y
+    : op == 'gt' ? x > y
+    : op == 'gte' && x >= y;
+};
+
+/**
+ * Whether `actual` satisfies `cmp` (a bare value is `eq`; every operator given must hold).
+ * An array actual (a multiple choice answer) satisfies an operator when one of its values does;
+ * `ne` holds when none equals. A missing actual fails everything but `ne`; an unknown operator fails.
+ */
+export function compare(cmp: Comparison, actual: unknown): boolean {
+  const some = (op: string, b: unknown) =>
+    actual !== undefined && list(actual).some((a) => holds(op, a, b));
+  return cmp === null || typeof cmp != 'object'
+    ? some('eq', cmp)
+    : Object.entries(cmp).every(([op, b]) => (op == 'ne' ? !some('eq', b) : some(op, b)));
+}
+
+/**
+ * Whole-string glob: `*` is any run of characters but `/` (one segment), `**` anything;
+ * and a `/**` segment may be empty: `/checkout/**` matches `/checkout`, `/checkout/` and `/checkout/a/b`.
+ * Every other character is literal.
+ */
+export function glob(pattern: string, text: string): boolean {
+  const source = pattern.replace(/\/\*\*(?=\/|$)|\*\*?|[.+?^${}()|[\]\\]/g, (m) =>
+    m == '/**' ? '(/.*)?' : m == '**' ? '.*' : m == '*' ? '[^/]*' : '\\' + m,
+  );
+  return new RegExp('^' + source + '$').test(text);
+}
+
+/** Null when the survey's `if` holds in `ctx`, else why not, naming the field and its actual value. */
+export function checkSurvey(cond: SurveyCondition | undefined, ctx: Context): string | null {
+  if (!cond) return null;
+  for (const key of ['path', 'url'] as const) {
+    const patterns = cond[key];
+    const actual = ctx[key];
+    if (patterns != null && !list(patterns).some((p) => glob(p, String(actual ?? ''))))
+      return `if.${key} ${show(actual)} does not match ${show(patterns)}`;
+  }
+  const fail = (field: string, actual: unknown, wanted: unknown) => `if.${field} is ${show(actual)}, wants ${show(wanted)}`;
+  if (cond.device != null && !list<unknown>(cond.device).includes(ctx.device)) return fail('device', ctx.device, cond.device);
+  for (const [key, cmp] of Object.entries(cond.context || {}))
+    if (!compare(cmp, ctx[key])) return fail('context.' + key, ctx[key], cmp);
+  return null;
+}
+
+/** Whether earlier answers satisfy a question's (or a thanks action's) `if`. */
+export function checkAnswers(cond: AnswerCondition | undefined, answers: Answers): boolean {
+  return !cond || Object.entries(cond).every(([id, cmp]) => compare(cmp, answers[id]));
+}

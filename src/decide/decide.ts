@@ -1,0 +1,65 @@
+import type { Context, Settings, Survey } from '../types';
+import { checkSurvey, list, show } from './conditions';
+import { fatigueReason, limitReason, type History } from './history';
+
+/** Everything a decision depends on: plain data, so it is pure and testable without a page. */
+export interface DecideInput {
+  moment: string;
+  context: Context;
+  surveys: Survey[];
+  settings: Settings;
+  history: History;
+  /** Popovers already shown in this tab session. */
+  sessionShown: number;
+  now: number;
+  /** The visitor's stable sample draw for a survey, in [0, 1). */
+  draw: (surveyId: string) => number;
+  /** A survey is on screen now. */
+  busy?: boolean;
+}
+
+/** The survey to show, if any, and for every other survey why not. */
+export interface Decision {
+  survey?: Survey;
+  reasons: { surveyId: string; reason: string }[];
+}
+
+/**
+ * Null when `survey` may show now, else why not: its conditions, its sample draw, its own
+ * limits, then (for a popover only) the popover-wide fatigue settings. Triggers are not checked.
+ */
+export function qualifies(survey: Survey, input: DecideInput, popover: boolean): string | null {
+  const { sample } = survey;
+  const drawn = sample == null ? 0 : input.draw(survey.id);
+  return (
+    checkSurvey(survey.if, input.context) ??
+    (drawn >= (sample ?? 1) ? `sampled out: draw ${drawn.toFixed(2)} ≥ sample ${sample}` : null) ??
+    limitReason(survey, input.history, input.now) ??
+    (popover ? fatigueReason(input.settings, input.history, input.sessionShown, input.now) : null)
+  );
+}
+
+/** Which popover survey `input.moment` shows: the highest priority, then the first defined, of those that qualify. */
+export function decide(input: DecideInput): Decision {
+  const { moment, surveys } = input;
+  const why = surveys.map((survey) => {
+    const on = survey.on == null ? [] : list(survey.on);
+    return !on.length ? 'no trigger (shown only by show, a link or inline)'
+      : !on.includes(moment) ? `waits for ${on.map(show).join(' or ')}, not ${show(moment)}`
+      : survey.display == 'inline' ? 'inline survey: renders in its element'
+      : qualifies(survey, input, true) ?? (input.busy ? 'another survey is on screen' : null);
+  });
+  const priority = (survey: Survey) => survey.priority || 0;
+  const beaten = (survey: Survey, by: Survey) =>
+    `"${by.id}" won (${priority(by) > priority(survey) ? `priority ${priority(by)} > ${priority(survey)}` : 'earlier in the definitions'})`;
+  const winner = surveys.reduce<Survey | undefined>(
+    (best, survey, i) => (why[i] == null && (!best || priority(survey) > priority(best)) ? survey : best),
+    undefined,
+  );
+  return {
+    survey: winner,
+    reasons: surveys.flatMap((survey, i) =>
+      survey == winner ? [] : { surveyId: survey.id, reason: why[i] ?? beaten(survey, winner!) },
+    ),
+  };
+}

@@ -1,0 +1,48 @@
+import type { Settings, Survey } from '../types';
+
+/*
+ * The fatigue policy. Every display counts, answered or dismissed alike:
+ * - `limit.once`: a survey never shows again after its first display;
+ * - `limit.cooldownDays`: nor within N days of its last display;
+ * - `settings.maxPerSession`: at most N popovers per tab session;
+ * - `settings.cooldownDays`: no popover within N days after any popover.
+ * Inline surveys obey their own `limit` (and `sample`, `if`), never the popover-wide settings.
+ */
+
+/** When each survey, and the last popover, were displayed (ms since the epoch). */
+export interface History {
+  seen: { [surveyId: string]: number };
+  popover?: number;
+}
+
+const DAY = 864e5;
+
+// `toJSON` gives null instead of throwing on an invalid date (a corrupted history must not throw).
+const isoDate = (ms: number) => new Date(ms).toJSON()?.slice(0, 10);
+
+// The end of a cooldown still running at `now`, or undefined.
+const cooling = (now: number, last?: number, days?: number) =>
+  last != null && days && last + days * DAY > now ? isoDate(last + days * DAY) : undefined;
+
+/** The history after a display of `surveyId` at `now` (pure: returns a new history). */
+export function record(history: History, surveyId: string, now: number, popover: boolean): History {
+  return { seen: { ...history.seen, [surveyId]: now }, popover: popover ? now : history.popover };
+}
+
+/** Why the survey's own `limit` forbids showing it at `now`, or null. */
+export function limitReason(survey: Survey, history: History, now: number): string | null {
+  const last = history.seen?.[survey.id];
+  const until = cooling(now, last, survey.limit?.cooldownDays);
+  return last != null && survey.limit?.once ? `limit.once: already shown on ${isoDate(last)}`
+    : until ? `limit.cooldownDays: cooling down until ${until}`
+    : null;
+}
+
+/** Why the popover-wide `settings` forbid a popover at `now`, given those already shown this session, or null. */
+export function fatigueReason(settings: Settings, history: History, sessionShown: number, now: number): string | null {
+  const { maxPerSession: max, cooldownDays } = settings;
+  const until = cooling(now, history.popover, cooldownDays);
+  return max != null && sessionShown >= max ? `settings.maxPerSession reached (${sessionShown} of ${max})`
+    : until ? `settings.cooldownDays: cooling down after a popover until ${until}`
+    : null;
+}

@@ -1,0 +1,43 @@
+import type { KV } from '../platform/storage';
+import type { FeedbackEvent } from '../types';
+
+/** An event waiting for a 2xx: attempts so far, next attempt and, while a request carries it, lease end (ms). */
+export interface Entry {
+  e: FeedbackEvent;
+  n: number;
+  at: number;
+  lease?: number;
+}
+
+/**
+ * Bounds of the outbox, so that a collector down for long cannot fill the visitor's storage:
+ * at most this many events, none older than this (ms). Beyond them the oldest go first.
+ */
+export const MAX_EVENTS = 500;
+export const MAX_AGE = 7 * 864e5;
+
+const KEY = 'outbox';
+// Dropped first when over the bounds: an impression tells least, a response (an answer) most.
+const RANK = { impression: 0, dismissal: 1, response: 2 };
+
+/** The outbox as stored now; the KV reads the backend, so this includes other tabs' writes. */
+export function load(kv: KV): Entry[] {
+  const list = kv.get<Entry[]>(KEY);
+  return Array.isArray(list) ? list.filter((x) => x?.e?.eventId) : [];
+}
+
+/** Stores the outbox; an empty one leaves no key behind. */
+export const save = (kv: KV, list: Entry[]) => (list.length ? kv.set(KEY, list) : kv.remove(KEY));
+
+/** Appends events, then applies the bounds; returns the new list and how many events it dropped. */
+export function add(list: Entry[], events: FeedbackEvent[], now: number): [Entry[], number] {
+  const all = list.concat(events.map((e) => ({ e, n: 0, at: 0 })));
+  let keep = all.filter((x) => now - Date.parse(x.e.ts) < MAX_AGE);
+  const over = keep.length - MAX_EVENTS;
+  if (over > 0) {
+    // Sorting is stable: within a type, the oldest come first.
+    const drop = new Set(keep.slice().sort((a, b) => RANK[a.e.type] - RANK[b.e.type]).slice(0, over));
+    keep = keep.filter((x) => !drop.has(x));
+  }
+  return [keep, all.length - keep.length];
+}

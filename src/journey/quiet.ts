@@ -1,0 +1,58 @@
+import { after, on, type Stop } from '../platform/listen';
+
+/**
+ * No popover now: `<body data-ressenti-quiet>`, a `[data-ressenti-quiet]` element on screen,
+ * a modal `<dialog>` open (two modals fight for focus) or something in fullscreen (a video).
+ */
+export function isQuiet(win: Window): boolean {
+  const doc = win.document;
+  if (doc.body?.hasAttribute('data-ressenti-quiet') || doc.fullscreenElement) return true;
+  try {
+    if (doc.querySelector('dialog:modal')) return true;
+  } catch {
+    // browsers without :modal: no modal dialog we can see
+  }
+  return Array.from(doc.querySelectorAll('[data-ressenti-quiet]')).some((el) => {
+    const r = el.getBoundingClientRect(); // all zeros when not rendered (display: none)
+    return r.bottom > 0 && r.right > 0 && r.top < win.innerHeight && r.left < win.innerWidth;
+  });
+}
+
+/** Inputs that take a click, not typing. */
+const CLICKED = /^(button|submit|reset|image|checkbox|radio|range|color|file|hidden)$/;
+
+/** Focus is where the visitor types: a text-like input, textarea, select or editable content (also in open shadow roots). */
+export function formFocused(doc: Document): boolean {
+  let el = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  if (!el) return false;
+  const tag = el.tagName;
+  return (
+    tag == 'TEXTAREA' ||
+    tag == 'SELECT' ||
+    (tag == 'INPUT' && !CLICKED.test((el as HTMLInputElement).type)) ||
+    !!(el as HTMLElement).isContentEditable
+  );
+}
+
+/**
+ * Waits until focus leaves the form fields: resolves true once it has (focus moving to the next
+ * field does not count), false after `maxMs`. `cancel` stops waiting and never resolves.
+ */
+export function waitUntilFree(win: Window, maxMs: number): { promise: Promise<boolean>; cancel: Stop } {
+  const doc = win.document;
+  const stops: Stop[] = [];
+  const cancel = () => stops.forEach((stop) => stop());
+  const promise = new Promise<boolean>((resolve) => {
+    const done = (free: boolean) => {
+      cancel();
+      resolve(free);
+    };
+    // Judged a tick after focusout, once focus has landed wherever it is going.
+    stops.push(
+      after(win, maxMs, () => done(false)),
+      on(doc, 'focusout', () => stops.push(after(win, 0, () => formFocused(doc) || done(true)))),
+    );
+  });
+  return { promise, cancel };
+}

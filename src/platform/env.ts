@@ -1,0 +1,17 @@
+import type { Device } from '../types';
+
+/**
+ * Device class from the viewport width and the primary pointer: a coarse pointer on a narrow
+ * screen is a phone, on a medium one a tablet; everything else is a desktop.
+ */
+export function detectDevice(win: Window): Device {
+  const width = win.innerWidth;
+  const coarse = !!win.matchMedia?.('(pointer: coarse)').matches;
+  if (width < 768) return 'mobile';
+  return coarse && width < 1280 ? 'tablet' : 'desktop';
+}
+
+/** The locale: forced, else `<html lang>`, else the browser's, else `en`. */
+export function detectLocale(win: Window, forced?: string): string {
+  return forced || win.document.documentElement.lang || win.navigator.language || 'en';
+}

@@ -1,0 +1,28 @@
+/** A function that stops what was started. */
+export type Stop = () => void;
+
+/** Adds a listener (passive unless `opts` says otherwise) and returns the function that removes it. */
+export function on<E extends Event = Event>(
+  target: EventTarget,
+  type: string,
+  fn: (event: E) => void,
+  opts: AddEventListenerOptions = { passive: true },
+): Stop {
+  target.addEventListener(type, fn as EventListener, opts);
+  return () => target.removeEventListener(type, fn as EventListener, opts);
+}
+
+/** `win.setTimeout`, returning the function that clears it. */
+export function after(win: Window, ms: number, fn: () => void): Stop {
+  const timer = win.setTimeout(fn, ms);
+  return () => win.clearTimeout(timer);
+}
+
+/** One disposer for many. */
+export const all =
+  (...stops: Stop[]): Stop =>
+  () =>
+    stops.forEach((stop) => stop());
+
+/** Capture phase: sees events the page stops, and scrolls inside elements (they do not bubble). */
+export const CAPTURE: AddEventListenerOptions = { capture: true, passive: true };

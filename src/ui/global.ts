@@ -1,0 +1,4 @@
+// The script tag's UI file (dist/ressenti-ui.min.js): the core injects it and reads this global.
+import { open } from './open';
+
+(window as unknown as { __ressentiUI: unknown }).__ressentiUI = { open };

@@ -1,0 +1,17 @@
+import type { NpsQuestion } from '../../types';
+import type { Store } from '../state';
+import { Scale, range } from './scale';
+
+/** 0–10 with the end labels ("Not at all likely" … "Extremely likely") visible and tied to 0 and 10. */
+export function Nps({ q, s }: { q: NpsQuestion; s: Store }) {
+  const t = s.t.value;
+  return (
+    <Scale
+      q={q}
+      s={s}
+      kind="num"
+      ends={[s.tx(q.labels?.[0]) || t.npsLow, s.tx(q.labels?.[1]) || t.npsHigh]}
+      points={range(0, 10).map((value) => ({ value, body: value }))}
+    />
+  );
+}

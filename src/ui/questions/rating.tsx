@@ -1,0 +1,34 @@
+import type { RatingQuestion } from '../../types';
+import { fill } from '../../i18n/strings';
+import { Icon } from '../icon';
+import type { Store } from '../state';
+import { Scale, range } from './scale';
+
+const STAR = 'M12 2.8l2.8 5.8 6.4.9-4.6 4.5 1.1 6.3L12 17.3l-5.7 3 1.1-6.3-4.6-4.5 6.4-.9z';
+
+/**
+ * 1–`scale` as numbers ("3 of 5") or stars ("3 stars"); per-point labels join the names, and the
+ * first and last labels show at the ends.
+ */
+export function Rating({ q, s }: { q: RatingQuestion; s: Store }) {
+  const t = s.t.value;
+  const n = q.scale || 5;
+  const stars = q.style == 'stars';
+  const labels = (q.labels || []).map(s.tx);
+  const each = labels.length == n;
+  const picked = s.answers.value[q.id] as number;
+  return (
+    <Scale
+      q={q}
+      s={s}
+      kind={stars ? 'stars' : 'num'}
+      ends={labels.length ? [labels[0], labels[labels.length - 1]] : undefined}
+      points={range(1, n).map((value) => ({
+        value,
+        name: fill(stars ? t[value > 1 ? 'stars' : 'star'] : t.of, { n: value, total: n }) + (each ? ', ' + labels[value - 1] : ''),
+        body: stars ? <Icon d={STAR} /> : value,
+        on: stars && value <= picked,
+      }))}
+    />
+  );
+}

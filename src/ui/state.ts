@@ -1,0 +1,114 @@
+import { batch, computed, signal } from '@preact/signals';
+import { checkAnswers } from '../decide/conditions';
+import { pick, strings } from '../i18n/strings';
+import type { AnswerValue, Answers, Question, Strings, Text } from '../types';
+import type { OpenOptions } from './contract';
+
+/** One open survey's state and the actions on it; components read the signals and call the actions. */
+export type Store = ReturnType<typeof createStore>;
+
+/**
+ * The questions to ask, given the answers so far: those whose `if` holds on the answers to the
+ * questions before them, minus those answered beforehand (`given`, a link's answer). `kept` is the
+ * answers to the questions still asked: an answer to a question that became hidden is dropped.
+ */
+export function flow(questions: Question[], given: Answers, answers: Answers) {
+  const kept: Answers = {};
+  const steps = questions.filter((q) => {
+    if (!checkAnswers(q.if, kept)) return false;
+    // Blank text and no boxes ticked are no answer: `String` makes '', '  ' and [] all blank.
+    if (String(answers[q.id] ?? '').trim()) kept[q.id] = answers[q.id];
+    return !(q.id in given);
+  });
+  return { steps, kept };
+}
+
+/** Questions answered by one tap on a value (no Next needed). */
+export const oneTap = (q: Question) => (q.type == 'choice' ? !q.multiple : q.type != 'text');
+
+/** The state of one survey on screen; `end` removes the UI and reports it closed. */
+export function createStore(o: OpenOptions, end: () => void) {
+  const given = o.answers || {};
+  const answers = signal<Answers>({ ...given });
+  const locale = signal(o.locale);
+  const overrides = signal(o.strings);
+  const state = computed(() => flow(o.survey.questions, given, answers.value));
+  const step = signal(0);
+  /** The thanks screen is on. With every question answered by a link, it is all there is to show. */
+  const done = signal(!state.value.steps.length);
+  const action = computed(() => {
+    const a = o.survey.thanks?.action;
+    return a && checkAnswers(a.if, state.value.kept) && safeUrl(a.url) ? a : undefined;
+  });
+  // The last answers reported, so that Back then Next without a change sends nothing new.
+  let last = JSON.stringify(given);
+  const report = (complete: boolean) => {
+    const { kept } = state.value;
+    const json = JSON.stringify(kept);
+    if (complete || json != last) o.onAnswer(kept, complete);
+    last = json;
+  };
+  const go = (by: number) => {
+    s.moved = true;
+    step.value += by;
+  };
+
+  const s = {
+    survey: o.survey,
+    answers,
+    locale,
+    state,
+    step,
+    done,
+    action,
+    /** Whether the visitor has moved through the survey: only then does focus follow the steps. */
+    moved: false,
+    t: computed(() => strings(locale.value, overrides.value)),
+    /** A definition text in the current locale. */
+    tx: (text: Text | undefined) => pick(text, locale.value),
+    /** Records an answer without moving on. */
+    set(id: string, value: AnswerValue) {
+      answers.value = { ...answers.value, [id]: value };
+    },
+    /** A tap on a value: sends a one-step survey at once, else records it and moves on (the last step waits for Send). */
+    pick(id: string, value: AnswerValue) {
+      s.set(id, value);
+      const n = state.value.steps.length;
+      if (n < 2) s.send();
+      else if (step.value < n - 1) s.next();
+      else report(false);
+    },
+    next() {
+      report(false);
+      go(1);
+    },
+    back: () => go(-1),
+    send() {
+      report(true);
+      s.moved = true;
+      done.value = true;
+    },
+    /** Escape or the close button: a dismissal before the end, a plain close on the thanks screen. */
+    dismiss() {
+      if (!done.value) o.onDismiss(state.value.kept);
+      end();
+    },
+    setLocale(code: string, more?: Strings) {
+      batch(() => {
+        locale.value = code;
+        if (more) overrides.value = more;
+      });
+    },
+  };
+  return s;
+}
+
+/** Only http(s) and relative URLs: never `javascript:` or `data:`, whatever reached us. */
+export function safeUrl(url: string): boolean {
+  try {
+    // Parsed as the browser will (it drops tabs and newlines: `java\nscript:`); relative resolves to http.
+    return /^https?:$/.test(new URL(url, 'http://a').protocol);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,382 @@
+import { loadJSON } from './config/load';
+import { formatProblem, validateDefinitions } from './config/validate';
+import { checkAnswers } from './decide/conditions';
+import { decide, qualifies, type DecideInput } from './decide/decide';
+import { record, type History } from './decide/history';
+import { draw } from './decide/sample';
+import { buildEvent, type Display } from './delivery/events';
+import { createDelivery } from './delivery/send';
+import { bodyContext, formFocused, isQuiet, readLink, startSources, waitUntilFree, watchDataLayer, watchHooks, watchInline, watchNavigation, pushDataLayer } from './journey';
+import { detectDevice, detectLocale } from './platform/env';
+import { all } from './platform/listen';
+import { uuid } from './platform/ids';
+import { createKV } from './platform/storage';
+import type { Answers, Context, EventMap, EventType, Options, Ressenti, RessentiError, Settings, Strings, Survey } from './types';
+import type { UiHandle, UiModule } from './ui/contract';
+
+/** What differs between the script tag and the npm build. */
+export interface Platform {
+  win: Window;
+  /** Loads the UI (Preact) on demand; rejects with an Error naming what it tried. */
+  loadUI(): Promise<UiModule>;
+}
+
+type Handler = (payload: never) => void;
+
+/** How long a popover waits for the visitor to leave a form field before giving up. */
+const FORM_WAIT_MS = 8000;
+
+/**
+ * One widget: wires config → moments → decision → UI → delivery for one `init()`.
+ * Everything it starts is pushed on `disposers`; `destroy()` runs them all.
+ */
+export function createWidget(options: Options, platform: Platform): Ressenti {
+  const { win } = platform;
+  const doc = win.document;
+  const disposers: (() => void)[] = [];
+  const handlers: { [event: string]: Set<Handler> } = {};
+  const debug = !!options.debug;
+  const safeStorage = (name: 'localStorage' | 'sessionStorage') => {
+    try {
+      return win[name];
+    } catch {
+      return null; // sandboxed frames throw on access
+    }
+  };
+  let consented = options.consent !== 'required';
+  // Visitor-level memory (outbox, history, visitor id) and tab-session memory (session id, popover count).
+  const kv = createKV(consented ? safeStorage('localStorage') : null);
+  const skv = createKV(consented ? safeStorage('sessionStorage') : null);
+  let locale = detectLocale(win, options.locale);
+  let pageContext: Context = { ...bodyContext(doc), ...options.context };
+  let surveys: Survey[] = [];
+  let settings: Settings = {};
+  let strings: Strings | undefined;
+  let destroyed = false;
+  /** The popover on screen, or waiting out its delay: one at a time. */
+  let current: { cancel(): void; handle?: UiHandle } | undefined;
+  const inline = new Set<UiHandle>();
+  let stopPageSources = () => {};
+
+  const report = (error: RessentiError) => {
+    console.error('[ressenti] ' + error.message);
+    fire('error', error);
+  };
+  const log = (...args: unknown[]) => debug && console.info('[ressenti]', ...args);
+
+  function fire<K extends keyof EventMap>(event: K, payload: EventMap[K]) {
+    handlers[event]?.forEach((handler) => {
+      try {
+        (handler as (p: EventMap[K]) => void)(payload);
+      } catch (err) {
+        // A throwing page handler must not stop delivery nor loop through `error` handlers.
+        if (event !== 'error') report({ source: 'handler', message: `an "on('${event}')" handler threw: ${err}` });
+        else console.error('[ressenti] an "on(\'error\')" handler threw:', err);
+      }
+    });
+  }
+
+  const delivery =
+    options.endpoint != null
+      ? createDelivery({ endpoint: options.endpoint, kv, win, enabled: consented, onError: report })
+      : undefined;
+  if (delivery) disposers.push(delivery.dispose);
+
+  const visitor = () => {
+    let id = kv.get<string>('visitor');
+    if (!id) kv.set('visitor', (id = uuid()));
+    return id;
+  };
+  const session = () => {
+    let s = skv.get<{ id: string; n: number }>('session');
+    if (!s) skv.set('session', (s = { id: uuid(), n: 0 }));
+    return s;
+  };
+  const history = () => kv.get<History>('history') || { seen: {} };
+
+  function context(extra?: Context): Context {
+    const { href, pathname } = win.location;
+    return { url: href, path: pathname, locale, device: detectDevice(win), ...pageContext, ...extra };
+  }
+
+  function input(moment: string, ctx: Context): DecideInput {
+    return {
+      moment,
+      context: ctx,
+      surveys,
+      settings,
+      history: history(),
+      sessionShown: session().n,
+      now: Date.now(),
+      draw: (id) => draw(visitor(), id),
+      busy: !!current,
+    };
+  }
+
+  function emit(type: EventType, display: Display, extra?: { answers?: Answers; complete?: boolean }) {
+    if (destroyed) return;
+    const event = buildEvent(type, display, { session: session().id, visitor: consented ? visitor() : undefined }, extra);
+    delivery?.push([event]);
+    if (options.dataLayer) pushDataLayer(win, 'ressenti_' + type, { surveyId: display.surveyId, responseId: display.responseId, answers: extra?.answers });
+    fire(type, event);
+  }
+
+  /** Renders a survey now: a popover, or inline inside `target`. */
+  async function display(survey: Survey, moment: string, ctx: Context, target?: Element, answers?: Answers) {
+    let ui: UiModule;
+    try {
+      ui = await platform.loadUI();
+    } catch (err) {
+      report({ source: 'ui', message: (err as Error).message });
+      if (!target) current = undefined;
+      return;
+    }
+    if (destroyed) return;
+    const popover = !target;
+    const now = Date.now();
+    kv.set('history', record(history(), survey.id, now, popover));
+    if (popover) {
+      const s = session();
+      skv.set('session', { ...s, n: s.n + 1 });
+    }
+    const shown: Display = { responseId: uuid(), surveyId: survey.id, moment, context: ctx };
+    emit('impression', shown);
+    if (answers) emit('response', shown, { answers, complete: isComplete(survey, answers) });
+    let handle: UiHandle | undefined;
+    const closed = () => {
+      if (handle) inline.delete(handle);
+      if (popover && current?.handle === handle) current = undefined;
+    };
+    try {
+      handle = ui.open({
+        survey,
+        locale,
+        strings,
+        accent: options.accent,
+        theme: options.theme,
+        position: options.position,
+        target,
+        answers,
+        onAnswer: (all, complete) => emit('response', shown, { answers: all, complete }),
+        onDismiss: (all) => emit('dismissal', shown, { answers: all }),
+        onClose: closed,
+      });
+    } catch (err) {
+      report({ source: 'ui', message: `could not render "${survey.id}": ${err}` });
+      return closed();
+    }
+    if (popover) current = { cancel: handle.close, handle };
+    else inline.add(handle);
+  }
+
+  /** Waits out the survey's delay, then the visitor's form field, then shows it unless the page became quiet. */
+  function schedule(survey: Survey, moment: string, extra?: Context) {
+    platform.loadUI().catch(() => {}); // start fetching now: the delay hides the latency; errors are reported on display
+    let cancelWait = () => {};
+    const timer = win.setTimeout(async () => {
+      if (formFocused(doc)) {
+        log(`"${survey.id}" waits for the visitor to leave a form field`);
+        const wait = waitUntilFree(win, FORM_WAIT_MS);
+        cancelWait = wait.cancel;
+        if (!(await wait.promise)) {
+          current = undefined;
+          return log(`"${survey.id}" not shown: a form field kept focus`);
+        }
+      }
+      // Conditions hold for the page the visitor is on when the survey appears, not when the moment fired.
+      const ctx = context(extra);
+      const reason = isQuiet(win) ? 'quiet zone on screen' : qualifies(survey, input(moment, ctx), true);
+      if (reason) {
+        current = undefined;
+        return log(`"${survey.id}" not shown: ${reason}`);
+      }
+      display(survey, moment, ctx);
+    }, survey.delay || 0);
+    current = {
+      cancel: () => {
+        win.clearTimeout(timer);
+        cancelWait();
+      },
+    };
+  }
+
+  function onMoment(name: string, extra?: Context) {
+    if (name === 'page-view') {
+      // A route change: a survey still waiting for its delay belongs to the page the visitor left.
+      if (current && !current.handle) {
+        current.cancel();
+        current = undefined;
+      }
+      // Per-page-view sources (scroll depth, dwell, markup hooks…) start afresh on every route.
+      stopPageSources();
+      stopPageSources = all(startSources(surveys.flatMap((s) => s.on || []), onMoment, win), watchHooks(onMoment, win));
+    }
+    const ctx = context(extra);
+    const decision = decide(input(name, ctx));
+    if (debug) {
+      console.groupCollapsed(`[ressenti] moment "${name}"` + (decision.survey ? ` → "${decision.survey.id}"` : ''));
+      console.info('context', ctx);
+      if (decision.survey) console.info(`"${decision.survey.id}": shown`);
+      for (const { surveyId, reason } of decision.reasons) console.info(`"${surveyId}": ${reason}`);
+      console.groupEnd();
+    }
+    if (decision.survey) schedule(decision.survey, name, extra);
+  }
+
+  const findSurvey = (id: string, command: string) => {
+    const survey = surveys.find((s) => s.id === id);
+    if (!survey) report({ source: 'command', message: `${command}: no valid survey with id "${id}"` });
+    return survey;
+  };
+
+  /** An explicit invitation (`show`, a link) bypasses trigger, conditions, sample and limits, not one-at-a-time. */
+  function invite(id: string, moment: string, answers?: Answers) {
+    const survey = findSurvey(id, moment);
+    if (!survey) return;
+    if (current) return console.warn(`[ressenti] ${moment}("${id}"): another survey is on screen`);
+    current = { cancel: () => {} };
+    display(survey, moment, context(), undefined, answers);
+  }
+
+  // Commands that arrive before the definitions are loaded wait for them, in order.
+  let ready: Promise<unknown> = Promise.all([
+    typeof options.surveys === 'string' ? loadJSON(options.surveys, win) : options.surveys || [],
+    typeof options.strings === 'string' ? loadJSON(options.strings, win) : options.strings,
+  ]).then(
+    ([defs, loadedStrings]) => {
+      const result = validateDefinitions(defs);
+      for (const problem of result.problems) {
+        if (problem.level === 'warning') console.warn('[ressenti] ' + formatProblem(problem));
+        else report({ source: 'definitions', message: formatProblem(problem), surveyId: problem.surveyId, path: problem.path });
+      }
+      surveys = result.surveys;
+      settings = result.settings;
+      strings = loadedStrings as Strings | undefined;
+    },
+    (err: Error) => report({ source: 'definitions', message: err.message }),
+  );
+  const whenReady = (fn: () => void) => {
+    ready = ready.then(() => {
+      if (destroyed) return;
+      try {
+        fn();
+      } catch (err) {
+        report({ source: 'command', message: String(err) });
+      }
+    });
+  };
+
+  // Start: page-view, then the link's survey, markup hooks, inline surveys, SPA navigation, dataLayer.
+  const link = readLink(win);
+  whenReady(() => {
+    // The link first: the visitor came for that survey, and only one shows at a time.
+    if (link) {
+      const survey = findSurvey(link.surveyId, 'link');
+      if (survey) invite(survey.id, 'link', linkAnswers(survey, link.answer));
+    }
+    onMoment('page-view');
+    disposers.push(
+      watchNavigation(onMoment, win),
+      watchInline(win, (el, id) =>
+        whenReady(() => {
+          const survey = findSurvey(id, 'inline');
+          if (!survey) return;
+          const ctx = context();
+          const reason = qualifies(survey, input('inline', ctx), false);
+          if (reason) log(`inline "${id}" not shown: ${reason}`);
+          else display(survey, 'inline', ctx, el);
+        }),
+      ),
+    );
+    if (options.dataLayer) disposers.push(watchDataLayer(onMoment, win));
+  });
+
+  const name = (value: unknown, what: string, command: string) => {
+    if (typeof value === 'string' && value) return true;
+    report({ source: 'command', message: `${command}: ${what} must be a non-empty string, got ${JSON.stringify(value)}` });
+    return false;
+  };
+  const plain = (value: unknown, command: string) => {
+    if (value == null || (typeof value === 'object' && !Array.isArray(value))) return true;
+    report({ source: 'command', message: `${command}: context must be a flat object, got ${JSON.stringify(value)}` });
+    return false;
+  };
+
+  return {
+    moment(moment, ctx) {
+      if (name(moment, 'the moment name', 'moment') && plain(ctx, 'moment')) whenReady(() => onMoment(moment, ctx));
+    },
+    context(ctx) {
+      if (plain(ctx, 'context')) pageContext = { ...pageContext, ...ctx };
+    },
+    consent(granted) {
+      consented = granted === true;
+      if (consented) {
+        kv.use(safeStorage('localStorage'));
+        skv.use(safeStorage('sessionStorage'));
+      } else {
+        // Withdrawal: forget everything we stored, keep working from memory.
+        kv.clear();
+        skv.clear();
+        kv.use(null);
+        skv.use(null);
+      }
+      delivery?.enable(consented);
+    },
+    show(id) {
+      if (name(id, 'the survey id', 'show')) whenReady(() => invite(id, 'show'));
+    },
+    on(event, handler) {
+      if (!['impression', 'response', 'dismissal', 'error'].includes(event) || typeof handler !== 'function') {
+        report({ source: 'command', message: `on: unknown event "${event}" or handler not a function` });
+        return () => {};
+      }
+      (handlers[event] ||= new Set()).add(handler as Handler);
+      return () => handlers[event].delete(handler as Handler);
+    },
+    locale(code) {
+      if (!name(code, 'the locale', 'locale')) return;
+      locale = code;
+      current?.handle?.setLocale(code, strings);
+      inline.forEach((handle) => handle.setLocale(code, strings));
+    },
+    reset() {
+      kv.remove('history');
+      skv.set('session', { ...session(), n: 0 });
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      current?.cancel();
+      current = undefined;
+      inline.forEach((handle) => handle.close());
+      stopPageSources();
+      disposers.forEach((dispose) => dispose());
+    },
+  };
+}
+
+/** Whether `answers` cover every question still to be asked. */
+function isComplete(survey: Survey, answers: Answers) {
+  return survey.questions.every((q) => q.id in answers || !checkAnswers(q.if, answers));
+}
+
+/** A link's `ressenti_answer` as the first question's answer, or nothing when it is not a valid one. */
+function linkAnswers(survey: Survey, raw: string | undefined): Answers | undefined {
+  if (raw == null) return;
+  const q = survey.questions[0];
+  const n = +raw;
+  const scale = (low: number, high: number) => Number.isInteger(n) && n >= low && n <= high && n;
+  const value =
+    q.type === 'nps' ? scale(0, 10)
+    : q.type === 'emoji' ? scale(1, 5)
+    : q.type === 'rating' ? scale(1, q.scale || 5)
+    : q.type === 'thumbs' ? (raw === 'up' || raw === 'down') && raw
+    : q.type === 'choice' ? q.options.some((o) => (typeof o === 'string' ? o : o.value) === raw) && (q.multiple ? [raw] : raw)
+    : raw.slice(0, q.maxLength || 1000);
+  if (value === false || value === '') {
+    console.warn(`[ressenti] link: "${raw}" is not an answer to ${survey.id}.${q.id}; the survey opens without it`);
+    return;
+  }
+  return { [q.id]: value };
+}

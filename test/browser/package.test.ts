@@ -1,0 +1,46 @@
+// The npm package as an app sees it: dist/ through package.json's `exports` (no Chromium needed,
+// but it needs the build, which `npm test` and `npm run test:browser` do first).
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const app = mkdtempSync(join(tmpdir(), 'ressenti-app-'));
+mkdirSync(join(app, 'node_modules'));
+symlinkSync(ROOT, join(app, 'node_modules/ressenti'), 'dir');
+afterAll(() => rmSync(app, { recursive: true, force: true }));
+
+/** Type errors of an app's file importing 'ressenti', under one module resolution. */
+function typeErrors(code: string, resolution: 'Bundler' | 'NodeNext') {
+  const file = join(app, `app-${resolution}.mts`);
+  writeFileSync(file, code);
+  const program = ts.createProgram([file], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    types: [],
+    module: resolution === 'Bundler' ? ts.ModuleKind.ESNext : ts.ModuleKind.NodeNext,
+    moduleResolution: resolution === 'Bundler' ? ts.ModuleResolutionKind.Bundler : ts.ModuleResolutionKind.NodeNext,
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+describe('the npm package', () => {
+  it('can be imported where there is no window or document (server-side rendering)', async () => {
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
+    const module = await import(pathToFileURL(join(ROOT, 'dist/index.mjs')).href);
+    expect(typeof module.init).toBe('function');
+  });
+
+  it.each(['Bundler', 'NodeNext'] as const)('ships types an app resolves from "ressenti" (moduleResolution %s)', (resolution) => {
+    const ok = `import { init, type Options, type FeedbackEvent } from 'ressenti';
+      const options: Options = { endpoint: '/feedback', theme: 'dark', surveys: [{ id: 'a', questions: [{ id: 'q', type: 'nps', text: 'Recommend us?' }] }] };
+      init(options).on('response', (event: FeedbackEvent) => event.answers);`;
+    expect(typeErrors(ok, resolution)).toEqual([]);
+    expect(typeErrors(`import { init } from 'ressenti'; init({ theme: 'pink' });`, resolution).join()).toMatch(/"pink"/);
+  });
+});

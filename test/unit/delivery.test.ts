@@ -1,0 +1,388 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildEvent } from '../../src/delivery/events';
+import { add, MAX_AGE, save } from '../../src/delivery/outbox';
+import { createDelivery, type Delivery } from '../../src/delivery/send';
+import { createKV } from '../../src/platform/storage';
+import type { EventType, FeedbackEvent, RessentiError } from '../../src/types';
+
+const ENDPOINT = 'https://collect.example/feedback';
+const KEY = 'ressenti:outbox';
+
+/** localStorage as two tabs of one site share it. */
+function memoryStorage(): Storage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    get length() {
+      return data.size;
+    },
+    key: (i) => [...data.keys()][i] ?? null,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, String(v)),
+    removeItem: (k) => void data.delete(k),
+    clear: () => data.clear(),
+  };
+}
+
+interface Request {
+  url: string;
+  init: RequestInit;
+  events: FeedbackEvent[];
+  reply(status: number, headers?: Record<string, string>): Promise<void>;
+  fail(): Promise<void>;
+}
+
+/** A page: its own timers (faked), listeners, and a collector that answers when the test says. */
+function fakePage() {
+  const requests: Request[] = [];
+  const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+  const win = Object.assign(new EventTarget(), {
+    document: doc,
+    setTimeout: (f: () => void, ms?: number) => setTimeout(f, ms),
+    clearTimeout: (t: number) => clearTimeout(t),
+    fetch: (url: string, init: RequestInit) =>
+      new Promise<Response>((resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(new DOMException('timed out', 'AbortError')));
+        const settled = async (f: () => void) => {
+          f();
+          await vi.advanceTimersByTimeAsync(0);
+        };
+        requests.push({
+          url,
+          init,
+          events: JSON.parse(init.body as string).events,
+          reply: (status, headers) => settled(() => resolve(new Response(null, { status, headers }))),
+          fail: () => settled(() => reject(new TypeError('Failed to fetch'))),
+        });
+      }),
+  });
+  const hide = () => {
+    doc.visibilityState = 'hidden';
+    doc.dispatchEvent(new Event('visibilitychange'));
+  };
+  const fire = (type: string) => win.dispatchEvent(new Event(type));
+  // Listeners added and not yet removed, on the window and its document.
+  let listeners = 0;
+  for (const t of [win, doc]) {
+    const [add, remove] = [t.addEventListener.bind(t), t.removeEventListener.bind(t)];
+    t.addEventListener = (...a: Parameters<typeof add>) => (listeners++, add(...a));
+    t.removeEventListener = (...a: Parameters<typeof remove>) => (listeners--, remove(...a));
+  }
+  return { win: win as unknown as Window, requests, hide, fire, listeners: () => listeners };
+}
+
+let n = 0;
+const ev = (type: EventType = 'response', text = '') =>
+  buildEvent(type, { responseId: 'r', surveyId: 's', moment: 'm', context: { n: ++n } }, { session: 'x' }, { answers: { why: text } });
+const ids = (events: FeedbackEvent[]) => events.map((e) => e.eventId);
+const tick = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
+
+let storage: ReturnType<typeof memoryStorage>;
+let errors: RessentiError[];
+let page: ReturnType<typeof fakePage>;
+const started: Delivery[] = [];
+const start = (o: { enabled?: boolean; kv?: ReturnType<typeof createKV>; win?: Window } = {}) => {
+  const d = createDelivery({
+    endpoint: ENDPOINT,
+    kv: o.kv ?? createKV(storage),
+    win: o.win ?? page.win,
+    enabled: o.enabled ?? true,
+    onError: (e) => errors.push(e),
+  });
+  started.push(d);
+  return d;
+};
+/** The next request starts `ms` from now, not a millisecond sooner. */
+async function nextRequestIn(ms: number) {
+  const before = page.requests.length;
+  await tick(ms - 1);
+  expect(page.requests).toHaveLength(before);
+  await tick(1);
+  expect(page.requests).toHaveLength(before + 1);
+}
+/** Nothing more is sent: not later, not on leaving the page, not when back online. */
+async function noMoreRequests() {
+  const before = page.requests.length;
+  await tick(600_000);
+  page.fire('pagehide');
+  page.fire('online');
+  expect(page.requests).toHaveLength(before);
+}
+const stored = () => JSON.parse(storage.getItem(KEY) ?? '[]') as { e: FeedbackEvent; n: number }[];
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.parse('2026-11-22T10:00:00Z') });
+  vi.spyOn(Math, 'random').mockReturnValue(0.5);
+  storage = memoryStorage();
+  errors = [];
+  page = fakePage();
+});
+afterEach(() => {
+  started.splice(0).forEach((d) => d.dispose());
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('delivery', () => {
+  it('events of the same instant go in one POST, as CORS-simple text/plain with keepalive', async () => {
+    const d = start();
+    const [a, b] = [ev('impression'), ev('response')];
+    d.push([a]);
+    d.push([b]);
+    await tick();
+    expect(page.requests).toHaveLength(1);
+    const { url, init } = page.requests[0];
+    expect(url).toBe(ENDPOINT);
+    expect(init).toMatchObject({
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+      keepalive: true,
+      credentials: 'omit',
+    });
+    expect(init.body).toBe(JSON.stringify({ events: [a, b] }));
+  });
+
+  it('an answer is in storage the moment it is given, before any request', () => {
+    const d = start();
+    const e = ev();
+    d.push([e]);
+    expect(page.requests).toHaveLength(0);
+    expect(ids(stored().map((x) => x.e))).toEqual([e.eventId]);
+  });
+
+  it('after a 503 the answer is sent again with backoff, delivered once, and leaves the outbox', async () => {
+    start().push([ev()]);
+    await tick();
+    await page.requests[0].reply(503);
+    expect(stored()[0].n).toBe(1);
+    await nextRequestIn(500); // full jitter: random 0.5 × 1 s
+    expect(page.requests[1].events).toEqual(page.requests[0].events);
+    await page.requests[1].reply(200);
+    expect(storage.getItem(KEY)).toBeNull();
+    await noMoreRequests();
+  });
+
+  it('the wait doubles with each failure, up to five minutes', async () => {
+    start().push([ev()]);
+    await tick();
+    for (let i = 0; i < 12; i++) {
+      await page.requests.at(-1)!.reply(500);
+      await nextRequestIn(0.5 * Math.min(300_000, 1000 * 2 ** i));
+    }
+  });
+
+  it('a Retry-After in seconds or as an HTTP date is honoured', async () => {
+    start().push([ev()]);
+    await tick();
+    await page.requests[0].reply(429, { 'Retry-After': '30' });
+    await nextRequestIn(30_000);
+    await page.requests[1].reply(503, { 'Retry-After': new Date(Date.now() + 120_000).toUTCString() });
+    await nextRequestIn(120_000);
+  });
+
+  it('a 400 is final: the events are dropped and reported once', async () => {
+    const d = start();
+    d.push([ev(), ev()]);
+    await tick();
+    await page.requests[0].reply(400);
+    expect(errors).toEqual([{ source: 'delivery', message: 'endpoint refused 2 events: HTTP 400' }]);
+    expect(storage.getItem(KEY)).toBeNull();
+    await noMoreRequests();
+  });
+
+  it('a collector that hangs is given up after 10 s and tried again', async () => {
+    start().push([ev()]);
+    await tick();
+    await tick(9_999);
+    expect(stored()[0].n).toBe(0);
+    await tick(1);
+    expect(page.requests[0].init.signal!.aborted).toBe(true);
+    expect(stored()[0].n).toBe(1);
+    await nextRequestIn(500);
+    await page.requests[1].reply(204);
+    expect(storage.getItem(KEY)).toBeNull();
+  });
+
+  it('when the connection comes back, waiting events go at once', async () => {
+    start().push([ev()]);
+    await tick();
+    await page.requests[0].fail();
+    expect(stored()[0].n).toBe(1); // backing off
+    page.fire('online');
+    expect(page.requests).toHaveLength(2);
+  });
+
+  it('events an earlier page left in the outbox are sent when the next page starts', async () => {
+    const left = [ev(), ev('dismissal')];
+    save(createKV(storage), add([], left, Date.now())[0]);
+    start();
+    await tick();
+    expect(ids(page.requests[0].events)).toEqual(ids(left));
+  });
+
+  it('events older than the age bound are dropped on start, and that is reported', async () => {
+    const old = ev();
+    save(createKV(storage), add([], [old], Date.now())[0]);
+    vi.setSystemTime(Date.now() + MAX_AGE);
+    start();
+    await tick();
+    expect(page.requests).toHaveLength(0);
+    expect(errors).toEqual([{ source: 'outbox', message: expect.stringContaining('dropped 1 events') }]);
+  });
+
+  it('without consent nothing is sent, not even on leaving; consent sends what waited', async () => {
+    const d = start({ enabled: false });
+    const e = ev();
+    d.push([e]);
+    await tick(60_000);
+    page.fire('pagehide');
+    expect(page.requests).toHaveLength(0);
+    d.enable(true);
+    await tick();
+    expect(ids(page.requests[0].events)).toEqual([e.eventId]);
+  });
+
+  it('on consent, answers given before it join what earlier pages left: none is lost', async () => {
+    const left = ev();
+    save(createKV(storage), add([], [left], Date.now())[0]);
+    const kv = createKV(null); // consent pending: memory only
+    const d = start({ kv, enabled: false });
+    const early = ev();
+    d.push([early]);
+    await tick();
+    expect(storage.getItem(KEY)).not.toContain(early.eventId); // nothing stored before consent
+    kv.use(storage);
+    d.enable(true);
+    expect(storage.getItem(KEY)).toContain(early.eventId);
+    await tick();
+    expect(ids(page.requests[0].events)).toEqual([left.eventId, early.eventId]);
+  });
+
+  it('consent withdrawn: later events wait', async () => {
+    const d = start();
+    d.enable(false);
+    d.push([ev()]);
+    await tick(60_000);
+    expect(page.requests).toHaveLength(0);
+  });
+
+  it('a second tab does not send events the first one is sending', async () => {
+    start().push([ev()]);
+    await tick();
+    expect(page.requests).toHaveLength(1);
+
+    const tab2 = fakePage();
+    start({ win: tab2.win });
+    await tick();
+    page.fire('pagehide'); // tab 1 leaving does not make tab 2 send
+    tab2.fire('pagehide');
+    expect(tab2.requests).toHaveLength(0);
+    expect(page.requests).toHaveLength(1);
+
+    await page.requests[0].reply(200);
+    await tick(60_000);
+    expect(tab2.requests).toHaveLength(0);
+  });
+
+  it('events whose tab vanished mid-request are sent by another tab once the lease ends', async () => {
+    const tab1 = start();
+    const e = ev();
+    tab1.push([e]);
+    await tick();
+    tab1.dispose(); // the tab closed while its request hangs
+
+    const tab2 = fakePage();
+    start({ win: tab2.win });
+    await tick(14_999);
+    expect(tab2.requests).toHaveLength(0);
+    await tick(1);
+    expect(ids(tab2.requests[0].events)).toEqual([e.eventId]);
+  });
+
+  it('leaving the page flushes events waiting out a backoff, with keepalive', async () => {
+    start().push([ev()]);
+    await tick();
+    await page.requests[0].reply(503, { 'Retry-After': '3600' });
+    page.fire('pagehide');
+    expect(page.requests).toHaveLength(2);
+    expect(page.requests[1].init.keepalive).toBe(true);
+  });
+
+  it('hiding the tab flushes too, but not events already in flight', async () => {
+    const d = start();
+    d.push([ev()]);
+    await tick();
+    const late = ev();
+    d.push([late]);
+    page.hide(); // before the zero-delay timer
+    expect(page.requests).toHaveLength(2);
+    expect(ids(page.requests[1].events)).toEqual([late.eventId]);
+  });
+
+  it('a large backlog goes in requests of at most 64 KB in flight, all delivered once', async () => {
+    const backlog = Array.from({ length: 150 }, () => ev('response', 'é'.repeat(500)));
+    start().push(backlog);
+    await tick();
+    const sent: string[] = [];
+    for (let i = 0; i < page.requests.length; i++) {
+      const r = page.requests[i];
+      expect(new TextEncoder().encode(r.init.body as string).length).toBeLessThanOrEqual(64_000);
+      expect(page.requests).toHaveLength(i + 1); // the next one waits: both in flight would exceed the budget
+      sent.push(...ids(r.events));
+      await r.reply(200);
+    }
+    expect(sent).toEqual(ids(backlog));
+    expect(page.requests.length).toBeGreaterThan(2);
+  });
+
+  it('dispose removes every listener and timer', async () => {
+    const d = start();
+    d.push([ev()]);
+    await tick();
+    await page.requests[0].reply(503);
+    d.push([ev()]);
+    await tick(); // a request in flight, with its timeout
+    d.push([ev()]); // the one wake-up timer, now for a send about to start
+    expect(vi.getTimerCount()).toBe(2);
+    expect(page.listeners()).toBeGreaterThan(0);
+    d.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(page.listeners()).toBe(0);
+    page.fire('pagehide');
+    page.fire('online');
+    page.hide();
+    await tick(600_000);
+    expect(page.requests).toHaveLength(2);
+  });
+
+  it('with storage that throws on every access, events are still delivered', async () => {
+    const broken = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('SecurityError');
+      },
+      removeItem: () => {
+        throw new Error('SecurityError');
+      },
+    } as unknown as Storage;
+    const e = ev();
+    start({ kv: createKV(broken) }).push([e]);
+    await tick();
+    expect(ids(page.requests[0].events)).toEqual([e.eventId]);
+  });
+
+  it('an event acknowledged with a 2xx is never sent again, even if storage cannot forget it', async () => {
+    const d = start();
+    d.push([ev()]);
+    await tick();
+    storage.setItem = storage.removeItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    await page.requests[0].reply(200);
+    expect(storage.getItem(KEY)).not.toBeNull(); // the stale copy
+    await noMoreRequests();
+  });
+});

@@ -1,0 +1,378 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { Answers, Question, Survey } from '../../src/types';
+import type { OpenOptions, UiHandle } from '../../src/ui/contract';
+import { open } from '../../src/ui/open';
+import { readableOn } from '../../src/ui/styles';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+const handles: UiHandle[] = [];
+
+function show(survey: Partial<Survey> & { questions: Question[] }, more: Partial<OpenOptions> = {}) {
+  const calls = { answers: [] as [Answers, boolean][], dismissed: [] as Answers[], closed: 0 };
+  const handle = open({
+    survey: { id: 's', ...survey },
+    locale: 'en',
+    onAnswer: (answers, complete) => calls.answers.push([answers, complete]),
+    onDismiss: (answers) => calls.dismissed.push(answers),
+    onClose: () => calls.closed++,
+    ...more,
+  });
+  handles.push(handle);
+  const root = () => document.querySelector('ressenti-widget')?.shadowRoot ?? null;
+  const $ = (selector: string) => root()!.querySelector<HTMLElement>(selector)!;
+  const $$ = (selector: string) => [...root()!.querySelectorAll<HTMLElement>(selector)];
+  const names = (selector = '.o') => $$(selector).map((el) => el.getAttribute('aria-label') ?? el.textContent);
+  const heading = () => $('h2')?.textContent;
+  const click = async (el: HTMLElement) => {
+    el.click();
+    await tick();
+  };
+  const key = async (el: Element, name: string) => {
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
+    await tick();
+  };
+  return { calls, handle, root, $, $$, names, heading, click, key };
+}
+
+const emoji = (more?: Partial<Question>): Question => ({ id: 'mood', type: 'emoji', text: 'How was checkout?', ...more }) as Question;
+
+afterEach(() => {
+  handles.splice(0).forEach((h) => h.close());
+  document.body.innerHTML = '';
+  vi.useRealTimers();
+});
+
+describe('what the visitor sees', () => {
+  test('one tap on a face sends a single-question survey and thanks the visitor', async () => {
+    const w = show({ questions: [emoji()] });
+    expect(w.$$('.o')).toHaveLength(5);
+    expect(w.$('.f')).toBeNull(); // nothing else to press
+    await w.click(w.$$('.o')[3]);
+    expect(w.calls.answers).toEqual([[{ mood: 4 }, true]]);
+    expect(w.$('.h').textContent).toBe('Thank you!');
+  });
+
+  test('a multi-question survey skips a question whose if fails, goes back, and sends on the last step', async () => {
+    const w = show({
+      questions: [
+        emoji(),
+        { id: 'why', type: 'text', text: 'What went wrong?', if: { mood: { lte: 2 } } },
+        { id: 'again', type: 'thumbs', text: 'Would you buy again?' },
+      ],
+    });
+    expect(w.heading()).toBe('How was checkout?');
+    await w.click(w.$$('.o')[4]); // delighted: "what went wrong" is skipped
+    expect(w.calls.answers).toEqual([[{ mood: 5 }, false]]);
+    expect(w.heading()).toBe('Would you buy again?');
+    expect(w.$('.n').textContent).toBe('2 of 2');
+
+    await w.click(w.$$('.btn')[0]); // Back
+    expect(w.heading()).toBe('How was checkout?');
+    await w.click(w.$$('.o')[1]); // unhappy: now the text question is asked
+    expect(w.heading()).toBe('What went wrong?');
+    expect(w.$('.n').textContent).toBe('2 of 3');
+    const box = w.$('textarea') as HTMLTextAreaElement;
+    box.value = 'Too slow';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await w.click(w.$('.pri')); // Next
+    await w.click(w.$$('.o')[0]); // thumbs up on the last step: recorded, waits for Send
+    expect(w.heading()).toBe('Would you buy again?');
+    expect(w.$('.pri').textContent).toBe('Send');
+    await w.click(w.$('.pri'));
+    expect(w.calls.answers.at(-1)).toEqual([{ mood: 2, why: 'Too slow', again: 'up' }, true]);
+    expect(w.calls.answers.filter(([, complete]) => complete)).toHaveLength(1);
+    expect(w.$('.h').textContent).toBe('Thank you!');
+  });
+
+  test('an answer to a question that became hidden is not sent', async () => {
+    const w = show({
+      questions: [emoji(), { id: 'why', type: 'text', text: 'Why?', if: { mood: { lte: 2 } } }],
+    });
+    await w.click(w.$$('.o')[0]);
+    const box = w.$('textarea') as HTMLTextAreaElement;
+    box.value = 'slow';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await w.click(w.$$('.btn')[0]); // Back
+    await w.click(w.$$('.o')[4]); // delighted: the survey is complete at once
+    expect(w.calls.answers.at(-1)).toEqual([{ mood: 5 }, true]);
+  });
+
+  test('markup in a definition is shown as text, never parsed', async () => {
+    const w = show({
+      questions: [{ id: 'c', type: 'choice', text: '<b>x</b>', options: ['<img src=x onerror=alert(1)>'] }],
+      thanks: { text: '<i>merci</i>' },
+    });
+    expect(w.heading()).toBe('<b>x</b>');
+    expect(w.root()!.querySelector('b, img')).toBeNull();
+    expect(w.$('.o').textContent).toBe('<img src=x onerror=alert(1)>');
+    await w.click(w.$('.o'));
+    expect(w.$('.h').textContent).toBe('<i>merci</i>');
+  });
+
+  test('a thanks action shows only when its if holds, and never with a javascript: URL', async () => {
+    const action = { label: 'Talk to support', url: '/help', if: { mood: { lte: 2 } } };
+    let w = show({ questions: [emoji()], thanks: { action } });
+    await w.click(w.$$('.o')[4]);
+    expect(w.$('a')).toBeNull();
+    w.handle.close();
+    w = show({ questions: [emoji()], thanks: { action } });
+    await w.click(w.$$('.o')[0]);
+    expect(w.$('a').getAttribute('href')).toBe('/help');
+    expect(w.$('a').textContent).toBe('Talk to support');
+    w.handle.close();
+    w = show({ questions: [emoji()], thanks: { action: { label: 'x', url: 'java\nscript:alert(1)' } } });
+    await w.click(w.$$('.o')[0]);
+    expect(w.$('a')).toBeNull();
+  });
+
+  test('a link answer skips the first question', async () => {
+    const w = show(
+      { questions: [{ id: 'nps', type: 'nps', text: 'Recommend us?' }, emoji({ text: 'And the delivery?' })] },
+      { answers: { nps: 9 } },
+    );
+    expect(w.heading()).toBe('And the delivery?');
+    expect(w.$('.n')).toBeNull(); // one question left: no "1 of 1"
+    await w.click(w.$$('.o')[2]); // the one question left: one tap sends, with the link's answer
+    expect(w.calls.answers).toEqual([[{ nps: 9, mood: 3 }, true]]);
+  });
+
+  test('a survey whose every question a link answered shows the thanks screen', () => {
+    const w = show({ questions: [{ id: 'nps', type: 'nps', text: 'Recommend us?' }] }, { answers: { nps: 10 } });
+    expect(w.$('.h').textContent).toBe('Thank you!');
+    expect(w.calls.answers).toEqual([]); // the widget reported the link's answer already
+  });
+
+  test('multiple choice is checkboxes, answered in option order, with Send', async () => {
+    const w = show({ questions: [{ id: 'os', type: 'choice', multiple: true, text: 'Which?', options: ['iOS', { value: 'and', label: 'Android' }, 'Web'] }] });
+    const boxes = w.$$('input[type=checkbox]') as HTMLInputElement[];
+    expect(boxes.map((b) => b.parentElement!.textContent)).toEqual(['iOS', 'Android', 'Web']);
+    expect((w.$('.pri') as HTMLButtonElement).disabled).toBe(true);
+    await w.click(boxes[2]);
+    await w.click(boxes[1]);
+    await w.click(w.$('.pri'));
+    expect(w.calls.answers).toEqual([[{ os: ['and', 'Web'] }, true]]);
+  });
+
+  test('a text question has its length limit and placeholder', () => {
+    const w = show({ questions: [{ id: 't', type: 'text', text: 'Tell us', placeholder: { en: 'Your words', fr: 'Vos mots' } }] });
+    const box = w.$('textarea') as HTMLTextAreaElement;
+    expect(box.maxLength).toBe(1000);
+    expect(box.placeholder).toBe('Your words');
+    expect(box.getAttribute('aria-labelledby')).toBe('q');
+  });
+});
+
+describe('accessibility', () => {
+  test('controls are named from labels, else from the built-in names', () => {
+    const labels = ['Awful', 'Bad', 'Meh', 'Good', 'Great'];
+    expect(show({ questions: [emoji({ labels })] }).names()).toEqual(labels);
+    handles.pop()!.close();
+    expect(show({ questions: [emoji()] }).names()).toEqual(['Very unhappy', 'Unhappy', 'Neutral', 'Happy', 'Delighted']);
+    handles.pop()!.close();
+    expect(show({ questions: [{ id: 'r', type: 'rating', scale: 3, text: 'Rate' }] }).names()).toEqual(['1 of 3', '2 of 3', '3 of 3']);
+    handles.pop()!.close();
+    const stars = show({ questions: [{ id: 'r', type: 'rating', style: 'stars', scale: 3, text: 'Rate', labels: ['Bad', 'OK', 'Good'] }] });
+    expect(stars.names()).toEqual(['1 star, Bad', '2 stars, OK', '3 stars, Good']);
+    handles.pop()!.close();
+    expect(show({ questions: [{ id: 't', type: 'thumbs', text: 'OK?' }] }).names()).toEqual(['Thumbs up', 'Thumbs down']);
+    handles.pop()!.close();
+    expect(show({ questions: [{ id: 't', type: 'thumbs', text: 'OK?', labels: ['Yes', 'No'] }] }).names()).toEqual(['Yes', 'No']);
+  });
+
+  test('NPS points are grouped under the question, with the end labels tied to 0 and 10', () => {
+    const w = show({ questions: [{ id: 'n', type: 'nps', text: 'Recommend us?' }] });
+    const group = w.$('[role=group]');
+    expect(w.root()!.getElementById(group.getAttribute('aria-labelledby')!)!.textContent).toBe('Recommend us?');
+    const points = w.$$('.o');
+    expect(points.map((p) => p.textContent)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    const described = (el: HTMLElement) => w.root()!.getElementById(el.getAttribute('aria-describedby')!)?.textContent;
+    expect(described(points[0])).toBe('Not at all likely');
+    expect(described(points[10])).toBe('Extremely likely');
+    expect(points[5].hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  test('a scale is one tab stop, and arrow keys, Home and End move focus along it', async () => {
+    const w = show({ questions: [{ id: 'r', type: 'rating', text: 'Rate' }] });
+    const points = () => w.$$('.o');
+    expect(points().map((p) => p.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    points()[0].focus();
+    await w.key(points()[0], 'ArrowRight');
+    expect(w.root()!.activeElement).toBe(points()[1]);
+    await w.key(points()[1], 'ArrowDown');
+    expect(w.root()!.activeElement).toBe(points()[2]);
+    await w.key(points()[2], 'ArrowLeft');
+    expect(w.root()!.activeElement).toBe(points()[1]);
+    expect(points().map((p) => p.tabIndex)).toEqual([-1, 0, -1, -1, -1]);
+    await w.key(points()[1], 'End');
+    expect(w.root()!.activeElement).toBe(points()[4]);
+    await w.key(points()[4], 'ArrowRight'); // stays at the end
+    expect(w.root()!.activeElement).toBe(points()[4]);
+    await w.key(points()[4], 'Home');
+    expect(w.root()!.activeElement).toBe(points()[0]);
+    expect(w.calls.answers).toEqual([]); // moving is not answering
+  });
+
+  test('the picked point is pressed', async () => {
+    const w = show({ questions: [emoji(), emoji({ id: 'b' })] });
+    await w.click(w.$$('.o')[2]);
+    await w.click(w.$$('.btn')[0]); // Back
+    expect(w.$$('.o').map((p) => p.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'true', 'false', 'false']);
+    expect(w.$$('.o')[2].tabIndex).toBe(0);
+  });
+
+  test('Escape dismisses with the answers so far, then the widget goes', async () => {
+    const w = show({ questions: [emoji(), emoji({ id: 'b' })] });
+    await w.click(w.$$('.o')[2]);
+    await w.key(w.$$('.o')[0], 'Escape');
+    expect(w.calls.dismissed).toEqual([{ mood: 3 }]);
+    expect(w.calls.closed).toBe(1);
+    expect(w.root()).toBeNull();
+  });
+
+  test('the close button is named and dismisses', async () => {
+    const w = show({ questions: [emoji()] });
+    expect(w.$('.x').getAttribute('aria-label')).toBe('Close');
+    await w.click(w.$('.x'));
+    expect(w.calls.dismissed).toEqual([{}]);
+    expect(w.calls.closed).toBe(1);
+    expect(document.querySelector('ressenti-widget')).toBeNull();
+  });
+
+  test('a popover does not take focus when it appears, but focus follows the visitor through the steps', async () => {
+    const field = document.body.appendChild(document.createElement('input'));
+    field.focus();
+    const w = show({ questions: [emoji(), emoji({ id: 'b', text: 'And delivery?' })] });
+    expect(document.activeElement).toBe(field);
+    expect(w.root()!.activeElement).toBeNull();
+    await w.click(w.$$('.o')[1]);
+    expect(w.root()!.activeElement).toBe(w.$$('.o')[0]);
+  });
+
+  test('the widget is a region labelled in the survey language', () => {
+    const w = show({ questions: [emoji()] }, { locale: 'fr-CA' });
+    const region = w.$('[role=region]');
+    expect(region.getAttribute('aria-label')).toBe('Votre avis');
+    expect(region.getAttribute('lang')).toBe('fr-CA');
+  });
+});
+
+describe('languages', () => {
+  test('French strings for fr-CA, definition texts in French where given', async () => {
+    const w = show(
+      { questions: [emoji({ text: { en: 'How was it?', fr: 'Comment était-ce ?' } }), { id: 'n', type: 'nps', text: 'Recommander ?' }] },
+      { locale: 'fr-CA' },
+    );
+    expect(w.heading()).toBe('Comment était-ce ?');
+    expect(w.$('.n').textContent).toBe('1 sur 2');
+    expect(w.$('.x').getAttribute('aria-label')).toBe('Fermer');
+    expect(w.names()).toEqual(['Très mécontent', 'Mécontent', 'Neutre', 'Content', 'Ravi']);
+    await w.click(w.$$('.o')[0]);
+    expect(w.$('#lo').textContent).toBe('Pas du tout probable');
+    expect(w.$$('.btn').map((b) => b.textContent)).toEqual(['Retour', 'Envoyer']);
+  });
+
+  test('setLocale re-renders in the new language, with the given overrides', async () => {
+    const w = show({ questions: [emoji({ text: { en: 'How was it?', de: 'Wie war es?' } })] });
+    w.handle.setLocale('de', { de: { close: 'Schließen' } });
+    await tick();
+    expect(w.heading()).toBe('Wie war es?');
+    expect(w.$('.x').getAttribute('aria-label')).toBe('Schließen');
+    expect(w.names()[0]).toBe('Very unhappy'); // no German built-ins: English
+  });
+});
+
+describe('the host page', () => {
+  test('the host is a custom element marked data-ressenti-host, styled by adopted sheets only', () => {
+    const w = show({ questions: [emoji()] });
+    const host = document.querySelector('ressenti-widget')!;
+    expect(host.hasAttribute('data-ressenti-host')).toBe(true);
+    expect(host.getAttribute('popover')).toBe('manual');
+    expect(host.parentElement).toBe(document.body);
+    expect(w.root()!.adoptedStyleSheets.length).toBe(2);
+    expect(w.root()!.querySelector('style, [style]')).toBeNull();
+    expect(host.hasAttribute('style')).toBe(false);
+  });
+
+  test('the accent and the text on it go in the widget sheet', () => {
+    const w = show({ questions: [emoji()] }, { accent: '#ffd43b', position: 'top-left' });
+    const own = [...w.root()!.adoptedStyleSheets[1].cssRules].map((r) => r.cssText).join(' ');
+    expect(own).toMatch(/--accent: ?#ffd43b/);
+    expect(own).toMatch(/--on: ?#(111|fff)/); // which one needs a real browser to resolve the colour: see readableOn below
+    expect(own).toMatch(/inset: ?16px auto auto 16px ?!important/);
+  });
+
+  test('an accent that is not a colour is ignored, and the survey shows all the same', () => {
+    const w = show({ questions: [emoji()] }, { accent: 'red;}:host{display:none' });
+    expect(w.heading()).toBe('How was checkout?');
+    const own = [...w.root()!.adoptedStyleSheets[1].cssRules].map((r) => r.cssText).join(' ');
+    expect(own).not.toMatch(/--accent/);
+  });
+
+  test('an inline survey renders inside its element, with no close button, and keeps its thanks', async () => {
+    vi.useFakeTimers();
+    const slot = document.body.appendChild(document.createElement('section'));
+    const w = show({ questions: [{ id: 'h', type: 'thumbs', text: 'Was this article helpful?' }] }, { target: slot });
+    const host = slot.querySelector('ressenti-widget')!;
+    expect(host.hasAttribute('popover')).toBe(false);
+    expect(w.$('.x')).toBeNull();
+    w.$$('.o')[1].click();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(w.calls.answers).toEqual([[{ h: 'down' }, true]]);
+    expect(slot.contains(host)).toBe(true);
+    expect(w.calls.closed).toBe(0);
+  });
+
+  test('a popover thanks screen closes itself after a few seconds', async () => {
+    vi.useFakeTimers();
+    const w = show({ questions: [emoji()] });
+    w.$$('.o')[0].click();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(w.$('.h').textContent).toBe('Thank you!');
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(w.root()).toBeNull();
+    expect(w.calls.closed).toBe(1);
+    expect(w.calls.dismissed).toEqual([]);
+  });
+
+  test('a thanks screen with an action stays until closed, without a dismissal', async () => {
+    vi.useFakeTimers();
+    const w = show({ questions: [emoji()], thanks: { action: { label: 'Help', url: 'https://example.com/help' } } });
+    w.$$('.o')[0].click();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(w.$('a').textContent).toBe('Help');
+    w.$('.x').click();
+    expect(w.calls.dismissed).toEqual([]);
+    expect(w.calls.closed).toBe(1);
+  });
+
+  test('close() removes the widget and its timers without calling back', async () => {
+    vi.useFakeTimers();
+    const w = show({ questions: [emoji()] });
+    w.$$('.o')[0].click();
+    await vi.advanceTimersByTimeAsync(0);
+    w.handle.close();
+    expect(document.querySelector('ressenti-widget')).toBeNull();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(w.calls.closed).toBe(0);
+    expect(w.calls.dismissed).toEqual([]);
+  });
+
+  test('a survey it cannot render is reported closed, and nothing is thrown', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const w = show({ questions: null as unknown as Question[] });
+    expect(w.calls.closed).toBe(1);
+    expect(document.querySelector('ressenti-widget')).toBeNull();
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('[ressenti]'), expect.anything());
+    expect(() => w.handle.setLocale('fr')).not.toThrow();
+    errors.mockRestore();
+  });
+});
+
+test('text on the accent is near-black on light colours and white on dark ones', () => {
+  expect(readableOn('rgb(255, 212, 59)')).toBe('#111');
+  expect(readableOn('rgb(66, 99, 235)')).toBe('#fff'); // the default accent
+  expect(readableOn('color(srgb 0.9 0.9 0.9)')).toBe('#111');
+  expect(readableOn('color(srgb 0.1 0.2 0.5)')).toBe('#fff');
+  expect(readableOn('')).toBe('#fff');
+});
