@@ -18,7 +18,8 @@ const minify = (module) =>
     // Only `_x` names are ours to rename: `__x` stays (Preact's already-mangled internals, `__proto__`,
     // globals such as `window.__ressentiUI`), and a quoted `'_x'` is the way to keep one.
     mangle: { properties: { regex: /^_(?!_)/, keep_quoted: true } },
-    format: { comments: false },
+    // ASCII only: French strings survive a CDN that serves the file without charset=utf-8.
+    format: { comments: false, ascii_only: true },
   });
 
 // A type error fails the build (the plugin only warns by default). The plugin checks every file of

@@ -69,9 +69,10 @@ export function createWidget(options: Options, platform: Platform): Ressenti {
       try {
         (handler as (p: EventMap[K]) => void)(payload);
       } catch (err) {
-        // A throwing page handler must not stop delivery nor loop through `error` handlers.
-        if (event !== 'error') report({ source: 'handler', message: `an "on('${event}')" handler threw: ${err}` });
-        else console.error('[ressenti] an "on(\'error\')" handler threw:', err);
+        // A throwing page handler must not stop delivery; an `error` handler that throws is not re-reported (no loop).
+        const message = `an on("${event}") handler threw: ${err}`;
+        if (event === 'error') console.error('[ressenti] ' + message);
+        else report({ source: 'handler', message });
       }
     });
   }
@@ -230,18 +231,18 @@ export function createWidget(options: Options, platform: Platform): Ressenti {
   };
 
   /** An explicit invitation (`show`, a link) bypasses trigger, conditions, sample and limits, not one-at-a-time. */
-  function invite(id: string, moment: string, answers?: Answers) {
-    const survey = findSurvey(id, moment);
-    if (!survey) return;
-    if (current) return console.warn(`[ressenti] ${moment}("${id}"): another survey is on screen`);
+  function invite(survey: Survey, moment: string, answers?: Answers) {
+    if (current) return console.warn(`[ressenti] ${moment} "${survey.id}": another survey is on screen`);
     current = { cancel: () => {} };
     display(survey, moment, context(), undefined, answers);
   }
 
+  const failed = (err: Error) => report({ source: 'definitions', message: err.message });
   // Commands that arrive before the definitions are loaded wait for them, in order.
   let ready: Promise<unknown> = Promise.all([
     typeof options.surveys === 'string' ? loadJSON(options.surveys, win) : options.surveys || [],
-    typeof options.strings === 'string' ? loadJSON(options.strings, win) : options.strings,
+    // Strings that cannot load leave the built-in ones: the surveys still show.
+    typeof options.strings === 'string' ? loadJSON(options.strings, win).catch(failed) : options.strings,
   ]).then(
     ([defs, loadedStrings]) => {
       const result = validateDefinitions(defs);
@@ -253,7 +254,7 @@ export function createWidget(options: Options, platform: Platform): Ressenti {
       settings = result.settings;
       strings = loadedStrings as Strings | undefined;
     },
-    (err: Error) => report({ source: 'definitions', message: err.message }),
+    failed,
   );
   const whenReady = (fn: () => void) => {
     ready = ready.then(() => {
@@ -272,7 +273,7 @@ export function createWidget(options: Options, platform: Platform): Ressenti {
     // The link first: the visitor came for that survey, and only one shows at a time.
     if (link) {
       const survey = findSurvey(link.surveyId, 'link');
-      if (survey) invite(survey.id, 'link', linkAnswers(survey, link.answer));
+      if (survey) invite(survey, 'link', linkAnswers(survey, link.answer));
     }
     onMoment('page-view');
     disposers.push(
@@ -291,23 +292,20 @@ export function createWidget(options: Options, platform: Platform): Ressenti {
     if (options.dataLayer) disposers.push(watchDataLayer(onMoment, win));
   });
 
-  const name = (value: unknown, what: string, command: string) => {
-    if (typeof value === 'string' && value) return true;
-    report({ source: 'command', message: `${command}: ${what} must be a non-empty string, got ${JSON.stringify(value)}` });
-    return false;
-  };
-  const plain = (value: unknown, command: string) => {
-    if (value == null || (typeof value === 'object' && !Array.isArray(value))) return true;
-    report({ source: 'command', message: `${command}: context must be a flat object, got ${JSON.stringify(value)}` });
-    return false;
-  };
+  /** Reports a command called with a bad argument; true when `ok`. */
+  const valid = (ok: unknown, command: string, value: unknown, wants: string) =>
+    ok || report({ source: 'command', message: `${command}: ${wants}, got ${JSON.stringify(value)}` });
+  const isName = (value: unknown) => value && typeof value == 'string';
+  const isFlat = (value: unknown) => value == null || (typeof value == 'object' && !Array.isArray(value));
+  const NAME = 'wants a non-empty string';
+  const FLAT = 'wants a flat context object';
 
   return {
     moment(moment, ctx) {
-      if (name(moment, 'the moment name', 'moment') && plain(ctx, 'moment')) whenReady(() => onMoment(moment, ctx));
+      if (valid(isName(moment), 'moment', moment, NAME) && valid(isFlat(ctx), 'moment', ctx, FLAT)) whenReady(() => onMoment(moment, ctx));
     },
     context(ctx) {
-      if (plain(ctx, 'context')) pageContext = { ...pageContext, ...ctx };
+      if (valid(isFlat(ctx), 'context', ctx, FLAT)) pageContext = { ...pageContext, ...ctx };
     },
     consent(granted) {
       consented = granted === true;
@@ -324,18 +322,23 @@ export function createWidget(options: Options, platform: Platform): Ressenti {
       delivery?.enable(consented);
     },
     show(id) {
-      if (name(id, 'the survey id', 'show')) whenReady(() => invite(id, 'show'));
+      if (valid(isName(id), 'show', id, NAME))
+        whenReady(() => {
+          const survey = findSurvey(id, 'show');
+          if (survey) invite(survey, 'show');
+        });
     },
     on(event, handler) {
-      if (!['impression', 'response', 'dismissal', 'error'].includes(event) || typeof handler !== 'function') {
-        report({ source: 'command', message: `on: unknown event "${event}" or handler not a function` });
+      if (
+        !valid(/^(impression|response|dismissal|error)$/.test(event), 'on', event, 'wants impression, response, dismissal or error') ||
+        !valid(typeof handler == 'function', 'on', typeof handler, 'wants a function')
+      )
         return () => {};
-      }
       (handlers[event] ||= new Set()).add(handler as Handler);
       return () => handlers[event].delete(handler as Handler);
     },
     locale(code) {
-      if (!name(code, 'the locale', 'locale')) return;
+      if (!valid(isName(code), 'locale', code, NAME)) return;
       locale = code;
       current?.handle?.setLocale(code, strings);
       inline.forEach((handle) => handle.setLocale(code, strings));

@@ -1,17 +1,15 @@
 import type { Options } from '../types';
 import { mustBe, oneOf, type Problem } from './validate';
 
-const TEXTS = ['endpoint', 'surveys', 'locale', 'consent', 'strings', 'accent', 'theme', 'position'] as const;
-
 /** Options from the script tag's `data-*` attributes; an absent attribute is an absent key. */
 export function optionsFromScript(el: HTMLElement): Options {
   const data = el.dataset;
   const options: Record<string, unknown> = {};
-  for (const key of TEXTS) if (data[key] != null) options[key] = data[key];
+  for (const key of 'endpoint surveys locale consent strings accent theme position'.split(' ')) if (data[key] != null) options[key] = data[key];
   // Flags: present means on, whatever the value.
   if (data.datalayer != null) options.dataLayer = true;
   if (data.debug != null) options.debug = true;
-  return options as Options;
+  return options;
 }
 
 const CHOICES = {
@@ -28,13 +26,14 @@ const CHOICES = {
 export function checkOptions(o: Options): Problem[] {
   const problems: Problem[] = [];
   const given = o as Record<string, unknown>;
-  for (const [key, [test, expectation]] of Object.entries(CHOICES)) {
+  for (const key in CHOICES) {
     const v = given[key];
-    if (v === undefined || test(v, key)) continue;
-    if (key == 'consent') o.consent = 'required';
+    const [test, expectation] = CHOICES[key as keyof typeof CHOICES];
+    if (v === undefined || test(v, '')) continue;
+    const consent = key == 'consent';
+    if (consent) o.consent = 'required';
     else delete given[key];
-    const fallback = key == 'consent' ? 'treated as "required"' : 'the default applies';
-    problems.push({ path: 'data-' + key, message: `${mustBe(expectation, v)}; ${fallback}`, level: 'warning' });
+    problems.push({ path: 'data-' + key, message: mustBe(expectation, v) + (consent ? '; treated as "required"' : '; the default applies'), level: 'warning' });
   }
   return problems;
 }

@@ -3,26 +3,17 @@
  * or from a URL, resolved against the page. Rejects with an Error naming the source and the cause.
  */
 export function loadJSON(source: string, win: Window): Promise<unknown> {
-  const fail = (why: string): never => {
-    throw new Error(`${JSON.stringify(source)}: ${why}`);
-  };
-  const parse = (text: string) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (err) {
-      return fail(`invalid JSON (${(err as Error).message})`);
-    }
-  };
-  const offline = () => fail('network error');
   const id = source.slice(1);
   // Everything starts inside then(): what goes wrong becomes a rejection, never a throw into the page.
-  const start = Promise.resolve();
-  return source[0] == '#'
-    ? start.then(() => {
-        const el = win.document.getElementById(id);
-        return parse(el ? el.textContent || '' : fail(`no element with id ${JSON.stringify(id)}`));
-      })
-    : start
-        .then(() => win.fetch(source, { credentials: 'same-origin' }))
-        .then((res) => (res.ok ? res.text().then(parse, offline) : fail(`HTTP ${res.status}`)), offline);
+  return Promise.resolve()
+    .then(() => {
+      if (source[0] != '#') return win.fetch(source, { credentials: 'same-origin' }).then((res) => (res.ok ? res.text() : Promise.reject(`HTTP ${res.status}`)));
+      const el = win.document.getElementById(id);
+      return el ? el.textContent || '' : Promise.reject(`no element with id ${JSON.stringify(id)}`);
+    })
+    .then(JSON.parse)
+    .catch((why) => {
+      // Our own reasons are strings; the parser throws a SyntaxError; anything else is the network.
+      throw Error(`${JSON.stringify(source)}: ${typeof why == 'string' ? why : why instanceof SyntaxError ? `invalid JSON (${why.message})` : 'network error'}`);
+    });
 }

@@ -1,9 +1,8 @@
-import type { Settings, Survey } from '../types';
+import type { QuestionType, Settings, Survey } from '../types';
 
 /** One thing wrong (or unknown) in the definitions; `path` is like `surveys[2].questions[0].scale`. */
 export interface Problem {
   surveyId?: string;
-  index?: number;
   path: string;
   message: string;
   level: 'error' | 'warning';
@@ -15,20 +14,19 @@ export interface Problem {
  */
 type Rule = [test: (v: any, path: string) => boolean, expectation: string, required?: 1];
 type Schema = Record<string, Rule>;
-type Obj = Record<string, unknown>;
+type Obj = Record<string, any>;
 
 const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v == 'string';
 const isNum = (v: unknown): v is number => typeof v == 'number' && isFinite(v);
 const filled = (v: unknown): v is Obj => isObj(v) && Object.keys(v).length > 0;
 const isScalar = (v: unknown) => v === null || isStr(v) || isNum(v) || typeof v == 'boolean';
-// Conditions compare numeric strings as numbers ("42" >= 40).
-const isNumeric = (v: unknown) => isNum(v) || (isStr(v) && !!v.trim() && isFinite(+v));
 
 /** A value as the console shows it: compact JSON, truncated. */
-export function show(v: unknown): string {
+function show(v: unknown): string {
   let s: string | undefined;
   try {
+    // JSON would show NaN and Infinity as null
     s = typeof v == 'number' ? '' + v : JSON.stringify(v);
   } catch {
     // circular or BigInt: the type says enough
@@ -49,7 +47,7 @@ export function oneOf(words: string): Rule {
 
 const req = ([test, expectation]: Rule): Rule => [test, expectation, 1];
 const many = ([test, expectation]: Rule): Rule => [
-  (v) => (Array.isArray(v) ? v : [v]).every((x) => test(x, '')),
+  (v) => [].concat(v).every((x) => test(x, '')),
   expectation + ', or an array of them',
 ];
 const range = (lo: number, hi = Infinity, integer?: boolean): Rule => [
@@ -63,16 +61,11 @@ const TEXT: Rule = [
   'a string or a per-locale map of strings',
 ];
 const SCALE = range(3, 10, true);
-const PERCENT = range(1, 100, true);
 const TYPE = oneOf('emoji rating nps thumbs choice text');
 const GLOBS = many([isStr, 'a glob string']);
+// Built-in moments carry a number written plainly (`scroll:50`, not `scroll:5e1` or `scroll:050`).
 const MOMENTS = many([
-  (v) => {
-    const m = isStr(v) && /^(scroll|dwell|idle):(.*)/.exec(v);
-    const n = m ? +m[2] : 0;
-    // '' + n == m[2]: the number is written plainly ("50", not "5e1" or " 50")
-    return m ? '' + n == m[2] && (m[1] == 'scroll' ? PERCENT[0](n, '') : isNum(n) && n > 0) : isStr(v) && !!v;
-  },
+  (v) => isStr(v) && /^(?!(scroll|dwell|idle):)[^]|^scroll:([1-9]\d?|100)$|^(dwell|idle):(?!0$)(0|[1-9]\d*)(\.\d*[1-9])?$/.test(v),
   'a moment name (scroll:N with N an integer from 1 to 100, dwell:N or idle:N with N > 0 seconds)',
 ]);
 // Only http(s) and relative links: the browser strips controls and spaces before reading a scheme.
@@ -81,14 +74,14 @@ const LINK: Rule = [
   'an http(s) or relative URL',
 ];
 // An unknown operator is an error, not a warning: ignoring it would make the condition always hold.
-const isOperation = (op: string, v: unknown) =>
-  op == 'in' ? Array.isArray(v) && v.every(isScalar) : /^(eq|ne)$/.test(op) ? isScalar(v) : /^[lg]te?$/.test(op) && isNumeric(v);
+// Numeric operators accept numeric strings ("42" >= 40).
+const isOperation = (op: string, v: any) =>
+  op == 'in' ? Array.isArray(v) && v.every(isScalar) : /^(eq|ne)$/.test(op) ? isScalar(v) : /^[lg]te?$/.test(op) && (isNum(v) || (isStr(v) && !!v.trim() && isFinite(+v)));
 const COMPARISON: Rule = [
   (v) => isScalar(v) || (filled(v) && Object.keys(v).every((op) => isOperation(op, v[op]))),
   'a value, or an object of eq, ne, lt, lte, gt, gte (numbers), in (an array)',
 ];
 const SETTINGS: Schema = { maxPerSession: range(0, Infinity, true), cooldownDays: range(0) };
-const ANY: Rule = [() => true, ''];
 
 /**
  * Validates a definitions document (or a bare array of surveys). Pure: returns the valid surveys
@@ -96,29 +89,32 @@ const ANY: Rule = [() => true, ''];
  */
 export function validateDefinitions(input: unknown): { surveys: Survey[]; settings: Settings; problems: Problem[] } {
   const problems: Problem[] = [];
-  let meta: { index?: number; surveyId?: string } = {};
-  let errors = 0;
+  let surveyId: string | undefined;
+  let failed: boolean;
 
   const report = (path: string, message: string, level: Problem['level'] = 'error') => {
-    if (level == 'error') errors++;
-    problems.push({ ...meta, path, message, level });
+    failed ||= level == 'error';
+    problems.push({ surveyId, path, message, level });
   };
-  const check = (path: string, v: unknown, [test, expectation]: Rule) =>
-    test(v, path) || (report(path, mustBe(expectation, v)), false);
-  /** Checks the known fields of an object and warns about the others. */
+  const check = (path: string, v: unknown, [test, expectation]: Rule) => test(v, path) || report(path, mustBe(expectation, v));
+  /** Checks the known fields of an object and, unless `lax`, warns about the others. */
   const fields = (o: unknown, path: string, schema: Schema, lax?: boolean) => {
     if (!isObj(o)) return false;
     const prefix = path && path + '.';
     for (const k in schema) if (o[k] !== undefined || schema[k][2]) check(prefix + k, o[k], schema[k]);
-    if (!lax) for (const k of Object.keys(o)) if (!{}.hasOwnProperty.call(schema, k)) report(prefix + k, 'is not a known field (ignored)', 'warning');
+    if (!lax) for (const k in o) if (!(k in schema)) report(prefix + k, 'is not a known field (ignored)', 'warning');
     return true;
   };
   const obj = (schema: Schema): Rule => [(v, p) => fields(v, p, schema), 'an object'];
-  const list = (rule: Rule, length: (n: number) => boolean, expectation: string): Rule => [
-    (v, p) => Array.isArray(v) && length(v.length) && (v.forEach((x, i) => check(`${p}[${i}]`, x, rule)), true),
-    expectation,
+  /** An array of `what`: non-empty, or of one of the given lengths. */
+  const list = (rule: Rule, what: string, lengths?: number[]): Rule => [
+    (v, p) =>
+      Array.isArray(v) &&
+      (lengths ? lengths.includes(v.length) : v.length > 0) &&
+      (v.forEach((x, i) => check(`${p}[${i}]`, x, rule)), true),
+    lengths ? `an array of ${lengths.join(' or ')} ${what}` : 'a non-empty array of ' + what,
   ];
-  const labels = (...counts: number[]) => list(TEXT, (n) => counts.includes(n), `an array of ${counts.join(' or ')} texts`);
+  const labels = (...lengths: number[]) => list(TEXT, 'texts', lengths);
   /** Non-empty strings, each used once among `seen`. */
   const unique = (seen: string[]): Rule => [
     (v, p) => isStr(v) && !!v && (seen.includes(v) ? report(p, `must be unique, got ${show(v)} again`) : seen.push(v), true),
@@ -126,27 +122,26 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
   ];
   /** Comparisons by key; with `ids`, the keys must be ids of earlier questions. */
   const comparisons = (ids?: string[]): Rule => [
-    (v, p) =>
-      isObj(v) &&
-      (Object.keys(v).forEach((k) =>
-        ids && !ids.includes(k) ? report(`${p}.${k}`, 'is not the id of an earlier question') : check(`${p}.${k}`, v[k], COMPARISON),
-      ),
-      true),
+    (v, p) => {
+      if (!isObj(v)) return false;
+      for (const k in v) ids && !ids.includes(k) ? report(`${p}.${k}`, 'is not the id of an earlier question') : check(`${p}.${k}`, v[k], COMPARISON);
+      return true;
+    },
     'an object of comparisons',
   ];
-  const typed = (q: Obj): Schema =>
-    (({
-      emoji: { labels: labels(5) },
-      rating: { scale: SCALE, style: oneOf('stars numbers'), labels: labels(2, SCALE[0](q.scale, '') ? (q.scale as number) : 5) },
-      nps: { labels: labels(2) },
-      thumbs: { labels: labels(2) },
-      choice: { options: req(list(option([]), (n) => n > 0, 'a non-empty array of options')), multiple: BOOL },
-      text: { placeholder: TEXT, maxLength: range(1, 10000, true) },
-    }) as Record<string, Schema>)[q.type as string];
   const option = (seen: string[]): Rule => [
     (o, p) => (isObj(o) ? fields(o, p, { value: req(unique(seen)), label: TEXT }) : unique(seen)[0](o, p)),
     'a non-empty string or an object { value, label? }',
   ];
+  const typed = (q: Obj): Schema =>
+    ({
+      emoji: { labels: labels(5) },
+      rating: { scale: SCALE, style: oneOf('stars numbers'), labels: labels(2, SCALE[0](q.scale, '') ? q.scale : 5) },
+      nps: { labels: labels(2) },
+      thumbs: { labels: labels(2) },
+      choice: { options: req(list(option([]), 'options')), multiple: BOOL },
+      text: { placeholder: TEXT, maxLength: range(1, 10000, true) },
+    })[q.type as QuestionType];
   // `ids` grows as questions are checked: a question's `if` sees only the ones before it.
   const question = (ids: string[]): Rule => [
     (q, p) => {
@@ -166,40 +161,31 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
       limit: obj({ once: BOOL, cooldownDays: range(0) }),
       priority: [isNum, 'a finite number'],
       display: oneOf('popover inline'),
-      questions: req(list(question(ids), (n) => n > 0, 'a non-empty array of questions')),
+      questions: req(list(question(ids), 'questions')),
       thanks: obj({ text: TEXT, action: obj({ if: comparisons(ids), label: req(TEXT), url: req(LINK) }) }),
     };
   };
 
-  const doc = Array.isArray(input) ? { surveys: input } : input;
-  fields(doc, '', { $schema: ANY, surveys: ANY, settings: obj(SETTINGS) });
-  if (!isObj(doc) || !Array.isArray(doc.surveys)) {
-    report('surveys', mustBe('an array of surveys, or a document { "surveys": [...] }', isObj(doc) ? doc.surveys : input));
-    return { surveys: [], settings: {}, problems };
-  }
-  const given = isObj(doc.settings) ? doc.settings : {};
+  const doc: Obj = isObj(input) ? input : { surveys: input };
+  fields(doc, '', {
+    $schema: [() => true, ''],
+    surveys: req([Array.isArray, 'an array of surveys, or a document { "surveys": [...] }']),
+    settings: obj(SETTINGS),
+  });
   // A bad setting is dropped alone: its default applies, the other settings stand.
-  const settings: Settings = Object.fromEntries(
-    Object.keys(SETTINGS)
-      .filter((k) => given[k] !== undefined && !problems.some((p) => p.path == 'settings.' + k))
-      .map((k) => [k, given[k]]),
-  );
+  const settings: Obj = {};
+  for (const k in SETTINGS) if (SETTINGS[k][0](doc.settings?.[k], '')) settings[k] = doc.settings[k];
 
   const seen: string[] = [];
-  const surveys = doc.surveys.filter((s, index) => {
-    const before = errors;
-    const id = isObj(s) && s.id;
-    meta = isStr(id) && id ? { index, surveyId: id } : { index };
-    check(`surveys[${index}]`, s, [(v, p) => fields(v, p, survey(seen)), 'an object']);
-    return errors == before;
+  const surveys = (Array.isArray(doc.surveys) ? doc.surveys : []).filter((s: any, index: number) => {
+    surveyId = (isStr(s?.id) && s.id) || undefined;
+    failed = false;
+    check(`surveys[${index}]`, s, obj(survey(seen)));
+    return !failed;
   });
   return { surveys, settings, problems };
 }
 
 /** The one-line console text: `surveys[2] "nps-home": questions[0].scale must be an integer from 3 to 10, got 12`. */
-export function formatProblem({ surveyId, index, path, message }: Problem): string {
-  if (index == null) return `${path} ${message}`;
-  const head = `surveys[${index}]`;
-  const rest = path.slice(head.length + 1);
-  return `${head}${surveyId ? ' ' + show(surveyId) : ''}${rest ? `: ${rest} ` : ' '}${message}`;
-}
+export const formatProblem = ({ surveyId, path, message }: Problem) =>
+  path.replace(/^(surveys\[\d+\])(\.?)/, (_, head, dot) => head + (surveyId ? ' ' + show(surveyId) : '') + (dot && ': ')) + ' ' + message;

@@ -16,7 +16,7 @@ const holds = (op: string, a: unknown, b: unknown): boolean => {
   const x = num(a);
   const y = num(b);
   return op == 'eq' ? same(a, b)
-    : op == 'in' ? Array.isArray(b) && b.some((v) => same(a, v))
+    : op == 'in' ? list(b).some((v) => same(a, v))
     : op == 'lt' ? x < y
     : op == 'lte' ? x <= y
     : op == 'gt' ? x > y
@@ -29,11 +29,10 @@ const holds = (op: string, a: unknown, b: unknown): boolean => {
  * `ne` holds when none equals. A missing actual fails everything but `ne`; an unknown operator fails.
  */
 export function compare(cmp: Comparison, actual: unknown): boolean {
-  const some = (op: string, b: unknown) =>
-    actual !== undefined && list(actual).some((a) => holds(op, a, b));
-  return cmp === null || typeof cmp != 'object'
-    ? some('eq', cmp)
-    : Object.entries(cmp).every(([op, b]) => (op == 'ne' ? !some('eq', b) : some(op, b)));
+  const some = (op: string, b: unknown) => actual !== undefined && list(actual).some((a) => holds(op, a, b));
+  return Object.entries(cmp === null || typeof cmp != 'object' ? { eq: cmp } : cmp).every(([op, b]) =>
+    op == 'ne' ? !some('eq', b) : some(op, b),
+  );
 }
 
 /**
@@ -50,17 +49,15 @@ export function glob(pattern: string, text: string): boolean {
 
 /** Null when the survey's `if` holds in `ctx`, else why not, naming the field and its actual value. */
 export function checkSurvey(cond: SurveyCondition | undefined, ctx: Context): string | null {
-  if (!cond) return null;
-  for (const key of ['path', 'url'] as const) {
-    const patterns = cond[key];
+  // A device name is a glob without wildcards.
+  for (const key of ['path', 'url', 'device'] as const) {
+    const patterns = cond?.[key];
     const actual = ctx[key];
-    if (patterns != null && !list(patterns).some((p) => glob(p, String(actual ?? ''))))
+    if (patterns != null && !list<string>(patterns).some((p) => glob(p, String(actual ?? ''))))
       return `if.${key} ${show(actual)} does not match ${show(patterns)}`;
   }
-  const fail = (field: string, actual: unknown, wanted: unknown) => `if.${field} is ${show(actual)}, wants ${show(wanted)}`;
-  if (cond.device != null && !list<unknown>(cond.device).includes(ctx.device)) return fail('device', ctx.device, cond.device);
-  for (const [key, cmp] of Object.entries(cond.context || {}))
-    if (!compare(cmp, ctx[key])) return fail('context.' + key, ctx[key], cmp);
+  for (const [key, cmp] of Object.entries(cond?.context || {}))
+    if (!compare(cmp, ctx[key])) return `if.context.${key} is ${show(ctx[key])}, wants ${show(cmp)}`;
   return null;
 }
 

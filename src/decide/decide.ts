@@ -43,7 +43,7 @@ export function qualifies(survey: Survey, input: DecideInput, popover: boolean):
 export function decide(input: DecideInput): Decision {
   const { moment, surveys } = input;
   const why = surveys.map((survey) => {
-    const on = survey.on == null ? [] : list(survey.on);
+    const on = list(survey.on ?? []);
     return !on.length ? 'no trigger (shown only by show, a link or inline)'
       : !on.includes(moment) ? `waits for ${on.map(show).join(' or ')}, not ${show(moment)}`
       : survey.display == 'inline' ? 'inline survey: renders in its element'

@@ -10,28 +10,24 @@ export interface Display {
 }
 
 /** Builds one event as SPEC §4 describes it; a fresh `eventId`, which retries keep. */
-export function buildEvent(
+export const buildEvent = (
   type: EventType,
   display: Display,
   ids: { session: string; visitor?: string },
-  extra: { answers?: Answers; complete?: boolean } = {},
+  { answers, complete }: { answers?: Answers; complete?: boolean } = {},
   now = Date.now(),
-): FeedbackEvent {
-  const { responseId, surveyId, moment, context } = display;
-  const { answers, complete } = extra;
-  return {
-    v: 1,
-    eventId: uuid(),
-    type,
-    responseId,
-    surveyId,
-    moment,
-    // A deep copy: the UI, or a page's `on` handler, may change the answers after the fact.
-    ...(answers && { answers: JSON.parse(JSON.stringify(answers)) as Answers }),
-    ...(type == 'response' && { complete: !!complete }),
-    context: { ...context },
-    session: ids.session,
-    ...(ids.visitor && { visitor: ids.visitor }),
-    ts: new Date(now).toISOString(),
-  };
-}
+): FeedbackEvent =>
+  // Through JSON: a deep copy (the UI, or a page's `on` handler, may change the answers after the
+  // fact), and undefined fields are left out (no `visitor` key before consent).
+  JSON.parse(
+    JSON.stringify({
+      v: 1,
+      eventId: uuid(),
+      type,
+      ...display,
+      answers,
+      complete: type == 'response' ? !!complete : undefined,
+      ...ids,
+      ts: new Date(now).toISOString(),
+    }),
+  );

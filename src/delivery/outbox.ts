@@ -32,12 +32,9 @@ export const save = (kv: KV, list: Entry[]) => (list.length ? kv.set(KEY, list) 
 /** Appends events, then applies the bounds; returns the new list and how many events it dropped. */
 export function add(list: Entry[], events: FeedbackEvent[], now: number): [Entry[], number] {
   const all = list.concat(events.map((e) => ({ e, n: 0, at: 0 })));
-  let keep = all.filter((x) => now - Date.parse(x.e.ts) < MAX_AGE);
-  const over = keep.length - MAX_EVENTS;
-  if (over > 0) {
-    // Sorting is stable: within a type, the oldest come first.
-    const drop = new Set(keep.slice().sort((a, b) => RANK[a.e.type] - RANK[b.e.type]).slice(0, over));
-    keep = keep.filter((x) => !drop.has(x));
-  }
+  const fresh = all.filter((x) => now - Date.parse(x.e.ts) < MAX_AGE);
+  // Sorting is stable, so within a rank the oldest come first, and go first.
+  const kept = new Set(fresh.slice().sort((a, b) => RANK[a.e.type] - RANK[b.e.type]).slice(-MAX_EVENTS));
+  const keep = fresh.filter((x) => kept.has(x));
   return [keep, all.length - keep.length];
 }

@@ -19,43 +19,35 @@ const TIMEOUT = 1e4;
 const LEASE = TIMEOUT + 5e3;
 // Browsers refuse keepalive requests beyond 64 KiB of bodies in flight per page.
 const BUDGET = 64e3;
-const BASE = 1e3;
-const CAP = 3e5;
-
-const bytes = (s: string) => new TextEncoder().encode(s).length;
-
-/** `Retry-After` (seconds or an HTTP date) in ms, when readable and not past. */
-function retryAfter(h: string | null, now: number): number | undefined {
-  if (!h) return;
-  const ms = +h >= 0 ? +h * 1e3 : Date.parse(h) - now;
-  return ms >= 0 ? ms : undefined;
-}
 
 /**
  * Delivers events at least once: each is written to the outbox before any attempt and leaves
  * it only on a 2xx (or a final 4xx, reported). Retries back off; leases in storage keep tabs from
  * sending the same events at once; leaving the page flushes what is pending. Never throws.
  */
-export function createDelivery(o: {
+export function createDelivery({ endpoint, kv, win, enabled, onError }: {
   endpoint: string;
   kv: KV;
   win: Window;
   enabled: boolean;
   onError(e: RessentiError): void;
 }): Delivery {
-  const { endpoint, kv, win, onError } = o;
   const doc = win.document;
-  let enabled = o.enabled;
   let inflight = 0; // body bytes of our requests in flight, against the keepalive budget
   let stopTimer: Stop = () => {};
-  const aborts = new Set<Stop>();
-  // Events of a page without consent wait here, not in the KV: switching the KV to storage on
-  // consent copies its memory over what is stored, which would lose what earlier pages left.
+  const timeouts = new Set<Stop>();
+  // While off, events wait here, not in the KV: switching the KV to storage on consent copies
+  // its memory over what is stored, which would lose what earlier pages left.
   let held: Entry[] = [];
   // Events that left for good: never sent again by this tab, whatever a stale storage still says.
-  const gone = new Set<string>();
+  // As many as the outbox can hold, so that memory stays bounded on a long visit.
+  const gone: string[] = [];
+  let failing = false;
 
-  const edit = (f: (list: Entry[]) => Entry[]) => save(kv, f(load(kv).filter((x) => !gone.has(x.e.eventId))));
+  const edit = (f: (list: Entry[]) => Entry[]) => {
+    if (enabled) save(kv, f(load(kv).filter((x) => !gone.includes(x.e.eventId))));
+    else held = f(held);
+  };
   const wake = (ms: number) => {
     stopTimer();
     stopTimer = after(win, ms, () => pass());
@@ -74,7 +66,7 @@ export function createDelivery(o: {
         const t = Math.max(ignoreBackoff ? 0 : x.at, x.lease || 0);
         if (t > now) next = Math.min(next, t);
         else {
-          const s = bytes(JSON.stringify(x.e)) + 1;
+          const s = new Blob([JSON.stringify(x.e)]).size + 1;
           // An event alone over the budget still goes, without keepalive (see post).
           if (inflight + size + s <= BUDGET || !(events.length || inflight)) {
             size += s;
@@ -92,31 +84,35 @@ export function createDelivery(o: {
   function post(events: FeedbackEvent[], size: number) {
     const ctl = new AbortController();
     const stopAbort = after(win, TIMEOUT, () => ctl.abort());
-    aborts.add(stopAbort);
+    timeouts.add(stopAbort);
     inflight += size;
-    const settle = (status: number, header: string | null = null) => {
+    const settle = (res?: Response) => {
       stopAbort();
-      aborts.delete(stopAbort);
+      timeouts.delete(stopAbort);
       inflight -= size;
       const now = Date.now();
-      const ids = new Set(events.map((e) => e.eventId));
-      if (!status || status == 408 || status == 429 || status > 499) {
-        const r = Math.random(); // full jitter, one draw so that the batch is retried together
-        const wait = retryAfter(header, now);
-        edit((list) =>
-          list.map((x) =>
-            ids.has(x.e.eventId)
-              ? { e: x.e, n: x.n + 1, at: now + (wait ?? r * Math.min(CAP, BASE * 2 ** x.n)) }
-              : x,
-          ),
-        );
-      } else {
-        ids.forEach((id) => gone.add(id));
-        // Remember only as many as the outbox can hold: memory stays bounded on a long visit.
-        for (const id of gone) if (gone.size > MAX_EVENTS) gone.delete(id);
-        edit((list) => list); // the filter in `edit` removes them
-        if (status > 299) onError({ source: 'delivery', message: `endpoint refused ${events.length} events: HTTP ${status}` });
+      const ids = events.map((e) => e.eventId);
+      const status = res?.status;
+      // A cross-origin collector must send `Access-Control-Expose-Headers: Retry-After` for it to be read.
+      const h = res?.headers.get('Retry-After');
+      const wait = h ? (+h >= 0 ? +h * 1e3 : Date.parse(h) - now) : NaN; // seconds or an HTTP date
+      const r = Math.random(); // full jitter, one draw so that the batch is retried together
+      if (status && status != 408 && status != 429 && status < 500) {
+        failing = false;
+        gone.push(...ids);
+        gone.splice(0, gone.length - MAX_EVENTS);
+        if (status > 299) onError({ source: 'delivery', message: `endpoint refused ${ids.length} events: HTTP ${status}` });
+      } else if (!failing) {
+        // Said once per run of failures, not on every retry.
+        failing = true;
+        onError({ source: 'delivery', message: `${endpoint}: ${status ? 'HTTP ' + status : 'no answer'}, will retry` });
       }
+      // What left is gone (see `edit`); what remains of this request backs off.
+      edit((list) =>
+        list.map((x) =>
+          ids.includes(x.e.eventId) ? { e: x.e, n: x.n + 1, at: now + (wait >= 0 ? wait : r * Math.min(3e5, 1e3 * 2 ** x.n)) } : x,
+        ),
+      );
       pass();
     };
     // The executor runs now (a fetch started in `pagehide` must start before the page goes) and
@@ -125,34 +121,26 @@ export function createDelivery(o: {
       resolve(
         win.fetch(endpoint, {
           method: 'POST',
+          // A string body goes as text/plain;charset=UTF-8: a CORS-simple request (no preflight
+          // round trip), and what sendBeacon sends.
           body: JSON.stringify({ events }),
-          // text/plain keeps it a CORS-simple request: no preflight round trip, and what sendBeacon sends.
-          headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
           // Finishes even when the page unloads right after (an answer given just before leaving).
           keepalive: size <= BUDGET,
           credentials: 'omit',
           signal: ctl.signal,
         }),
       ),
-    ).then(
-      // A cross-origin collector must send `Access-Control-Expose-Headers: Retry-After` for it to be read.
-      (res) => settle(res.status, res.headers.get('Retry-After')),
-      () => settle(0),
-    );
+    ).then(settle, () => settle());
   }
 
   const flush = () => pass(true);
   const push = (events: FeedbackEvent[]) => {
-    let dropped = 0;
-    const put = (list: Entry[]) => {
-      const [kept, n] = add(list, events, Date.now());
-      dropped = n;
+    edit((list) => {
+      const [kept, dropped] = add(list, events, Date.now());
+      if (dropped)
+        onError({ source: 'outbox', message: `outbox bounds (${MAX_EVENTS} events, ${MAX_AGE / 864e5} days) reached: dropped ${dropped} events` });
       return kept;
-    };
-    if (enabled) edit(put);
-    else held = put(held);
-    if (dropped)
-      onError({ source: 'outbox', message: `outbox bounds (${MAX_EVENTS} events, ${MAX_AGE / 864e5} days) reached: dropped ${dropped} events` });
+    });
     wake(0); // one request for the events of one instant
   };
   const unlisten = all(
@@ -166,14 +154,12 @@ export function createDelivery(o: {
     push,
     enable(on) {
       enabled = on;
-      const waiting = held.map((x) => x.e);
-      held = [];
-      push(waiting);
+      push(held.splice(0).map((x) => x.e)); // what waited, taken out of `held`
     },
     dispose() {
       enabled = false;
       stopTimer();
-      aborts.forEach((stop) => stop());
+      timeouts.forEach((stop) => stop());
       unlisten();
     },
   };

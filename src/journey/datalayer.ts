@@ -8,14 +8,14 @@ type Data = { [key: string]: unknown };
 /** `window.dataLayer`, created when the page has none yet (as Tag Manager's snippet does). */
 const layer = (win: Window) => {
   const w = win as Window & { dataLayer?: unknown };
-  return (w.dataLayer = w.dataLayer || []);
+  return w.dataLayer || (w.dataLayer = []);
 };
 
 const isScalar = (value: unknown): value is Scalar => /^(string|number|boolean)$/.test(typeof value);
 
 /** GA4 fields as context: scalars of the push (and of its `ecommerce`), plus the order in a few flat fields. */
-function dataContext(data: Data): Context {
-  const fields: Data = { ...(data.ecommerce as Data), ...data };
+function dataContext(data?: Data): Context {
+  const fields: Data = { ...(data?.ecommerce as Data), ...data };
   const context: Context = {};
   for (const key in fields)
     if (isScalar(fields[key]) && !/^(event|transaction_id|gtm\..*)$/.test(key)) context[key] = fields[key] as Scalar;
@@ -32,25 +32,22 @@ function dataContext(data: Data): Context {
   return context;
 }
 
-/** The moment a dataLayer entry stands for: `{event, ...}` or gtag's `['event', name, params]`. */
-function read(entry: unknown, emit: Emit) {
-  if (!entry || typeof entry != 'object') return;
-  const gtag = (entry as Data)[0] === 'event';
-  const name = gtag ? (entry as Data)[1] : (entry as Data).event;
-  const data = (gtag ? (entry as Data)[2] : entry) || {};
-  // Tag Manager's own events and the ones we push back are not visitor moments.
-  if (typeof name == 'string' && name && !/^(gtm\.|ressenti_)/.test(name)) emit(name, dataContext(data as Data));
-}
-
 /**
  * Every `dataLayer.push({event: NAME, ...})` (or `gtag('event', NAME, params)`) fires moment NAME,
  * entries already in `dataLayer` first, in order. The page's `push` keeps working as before.
  */
 export function watchDataLayer(emit: Emit, win: Window): Stop {
   const list = layer(win);
+  // An entry is `{event, ...}` or gtag's `['event', name, params]`.
+  const read = (entries: unknown[]) =>
+    (entries as (Data | undefined)[]).forEach((entry) => {
+      const [name, data] = entry?.[0] === 'event' ? [entry[1], entry[2]] : [entry?.event, entry];
+      // Tag Manager's own events and the ones we push back are not visitor moments.
+      if (typeof name == 'string' && /^(?!gtm\.|ressenti_)./.test(name)) emit(name, dataContext(data as Data));
+    });
   if (!Array.isArray(list)) return () => {};
-  list.slice().forEach((entry) => read(entry, emit));
-  return wrap(list, 'push', (entries) => entries.forEach((entry) => read(entry, emit)));
+  read(list); // forEach does not visit what is pushed meanwhile
+  return wrap(list, 'push', read);
 }
 
 /** Pushes `{ event, ...data }` to `dataLayer` for the site's analytics; it fires no moment. */

@@ -1,16 +1,16 @@
-import { all, CAPTURE, on, type Stop } from '../platform/listen';
+import { all, on, type Stop } from '../platform/listen';
 import type { Context } from '../types';
 import type { Emit } from './types';
-
-const PREFIX = 'ressentiContext'; // data-ressenti-context-* as a dataset key
 
 /** An element's `data-ressenti-context-*` attributes, keys in camelCase; values stay strings. */
 function elementContext(el: Element | null): Context {
   const context: Context = {};
   const data = (el as HTMLElement | null)?.dataset || {};
-  for (const key in data)
-    if (key.startsWith(PREFIX) && key.length > PREFIX.length)
-      context[key[PREFIX.length].toLowerCase() + key.slice(PREFIX.length + 1)] = data[key];
+  for (const key in data) {
+    // dataset names data-ressenti-context-cart-value `ressentiContextCartValue`: the key is `cartValue`.
+    const name = key.replace(/^ressentiContext(.)/, (_, first: string) => first.toLowerCase());
+    if (name != key) context[name] = data[key];
+  }
   return context;
 }
 
@@ -19,27 +19,27 @@ export const bodyContext = (doc: Document): Context => elementContext(doc.body);
 
 /** Calls `fn` once for every element carrying `attr`, now and whenever one is added or marked later. */
 function each(win: Window, attr: string, fn: (el: Element, value: string) => void): Stop {
-  const doc = win.document;
   const seen = new WeakSet<Element>();
   const selector = `[${attr}]`;
   const visit = (el: Element) => {
-    if (seen.has(el)) return;
+    if (!el.matches?.(selector) || seen.has(el)) return;
     seen.add(el);
-    fn(el, el.getAttribute(attr) || '');
+    fn(el, el.getAttribute(attr)!);
   };
-  const scan = (root: ParentNode) => root.querySelectorAll(selector).forEach(visit);
-  scan(doc);
+  const scan = (node: Node) => {
+    visit(node as Element);
+    (node as Element).querySelectorAll?.(selector).forEach(visit);
+  };
+  scan(win.document);
+  // The target itself (an attribute added), and each added node with what is inside it: never the
+  // whole (maybe large) parent that nodes were added to.
   const observer = new (win as typeof window).MutationObserver((records) =>
     records.forEach(({ target, addedNodes }) => {
-      if ((target as Element).matches?.(selector)) visit(target as Element); // attribute added
-      addedNodes.forEach((node) => {
-        if (node.nodeType != 1) return;
-        if ((node as Element).matches(selector)) visit(node as Element);
-        scan(node as Element);
-      });
+      visit(target as Element);
+      addedNodes.forEach(scan);
     }),
   );
-  observer.observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: [attr] });
+  observer.observe(win.document.documentElement, { childList: true, subtree: true, attributeFilter: [attr] });
   return () => observer.disconnect();
 }
 
@@ -48,13 +48,16 @@ function each(win: Window, attr: string, fn: (el: Element, value: string) => voi
  * `data-ressenti-click` on each click; both with the element's context, both for later elements too.
  */
 export function watchHooks(emit: Emit, win: Window): Stop {
-  const fire = (el: Element, name: string | null) => name && emit(name, elementContext(el));
+  const fire = (el: Element, attr: string) => {
+    const name = el.getAttribute(attr);
+    if (name) emit(name, elementContext(el));
+  };
   const seen = new (win as typeof window).IntersectionObserver(
     (entries) =>
-      entries.forEach(({ target, isIntersecting, intersectionRatio }) => {
-        if (!isIntersecting || intersectionRatio < 0.5) return;
+      entries.forEach(({ target, intersectionRatio }) => {
+        if (intersectionRatio < 0.5) return;
         seen.unobserve(target);
-        fire(target, target.getAttribute('data-ressenti-moment'));
+        fire(target, 'data-ressenti-moment');
       }),
     { threshold: 0.5 },
   );
@@ -66,9 +69,9 @@ export function watchHooks(emit: Emit, win: Window): Stop {
       'click',
       (e) => {
         const el = (e.target as Element).closest?.('[data-ressenti-click]');
-        if (el) fire(el, el.getAttribute('data-ressenti-click'));
+        if (el) fire(el, 'data-ressenti-click');
       },
-      CAPTURE,
+      true,
     ),
   );
 }

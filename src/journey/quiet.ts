@@ -2,37 +2,31 @@ import { after, on, type Stop } from '../platform/listen';
 
 /**
  * No popover now: `<body data-ressenti-quiet>`, a `[data-ressenti-quiet]` element on screen,
- * a modal `<dialog>` open (two modals fight for focus) or something in fullscreen (a video).
+ * something in fullscreen (a video) or a modal `<dialog>` open (two modals fight for focus).
  */
 export function isQuiet(win: Window): boolean {
   const doc = win.document;
-  if (doc.body?.hasAttribute('data-ressenti-quiet') || doc.fullscreenElement) return true;
-  try {
-    if (doc.querySelector('dialog:modal')) return true;
-  } catch {
-    // browsers without :modal: no modal dialog we can see
-  }
-  return Array.from(doc.querySelectorAll('[data-ressenti-quiet]')).some((el) => {
+  if (doc.fullscreenElement) return true;
+  for (const el of doc.querySelectorAll('[data-ressenti-quiet]')) {
     const r = el.getBoundingClientRect(); // all zeros when not rendered (display: none)
-    return r.bottom > 0 && r.right > 0 && r.top < win.innerHeight && r.left < win.innerWidth;
-  });
+    if (el == doc.body || (r.bottom > 0 && r.right > 0 && r.top < win.innerHeight && r.left < win.innerWidth)) return true;
+  }
+  try {
+    return !!doc.querySelector('dialog:modal');
+  } catch {
+    return false; // a browser without :modal: no modal dialog we can see
+  }
 }
 
 /** Inputs that take a click, not typing. */
-const CLICKED = /^(button|submit|reset|image|checkbox|radio|range|color|file|hidden)$/;
+const CLICKED = /^(button|submit|reset|image|checkbox|radio|range|color|file)$/;
 
 /** Focus is where the visitor types: a text-like input, textarea, select or editable content (also in open shadow roots). */
 export function formFocused(doc: Document): boolean {
-  let el = doc.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  if (!el) return false;
-  const tag = el.tagName;
-  return (
-    tag == 'TEXTAREA' ||
-    tag == 'SELECT' ||
-    (tag == 'INPUT' && !CLICKED.test((el as HTMLInputElement).type)) ||
-    !!(el as HTMLElement).isContentEditable
-  );
+  let el = doc.activeElement as HTMLInputElement | null;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLInputElement;
+  // A textarea's and a select's `type` are `textarea` and `select-one`: never one of CLICKED.
+  return !!el && (el.isContentEditable || (/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) && !CLICKED.test(el.type)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CAPTURE, on } from '../platform/listen';
+import { on } from '../platform/listen';
 import type { Source } from './types';
 
 const WINDOW_MS = 700;
@@ -20,15 +20,14 @@ export const rageClick: Source = (fire, win) => {
       const t = Date.now();
       const { clientX: x, clientY: y } = e;
       clicks = clicks.filter((c) => t - c.t <= WINDOW_MS && Math.hypot(c.x - x, c.y - y) <= RADIUS_PX);
-      clicks.push({ t, x, y });
-      if (clicks.length < 3) return;
+      if (clicks.push({ t, x, y }) < 3) return;
       clicks = [];
       fire({
-        elementTag: el.tagName?.toLowerCase(),
+        elementTag: el.localName,
         elementId: el.id || undefined,
         elementText: el.textContent?.replace(/\s+/g, ' ').trim().slice(0, 40),
       });
     },
-    CAPTURE,
+    true,
   );
 };

@@ -1,16 +1,15 @@
 import { all, type Stop } from '../platform/listen';
-import type { Context } from '../types';
 import type { Emit, Source } from './types';
 import { exitIntent } from './exit';
 import { rageClick } from './rage';
 import { scroll } from './scroll';
 import { dwell, idle } from './time';
 
-// Keys ending in ":" take a number (`scroll:50`); the others are whole names.
+// `:N` stands for the number in `scroll:50`.
 const SOURCES = new Map<string, Source>([
-  ['scroll:', scroll],
-  ['dwell:', dwell],
-  ['idle:', idle],
+  ['scroll:N', scroll],
+  ['dwell:N', dwell],
+  ['idle:N', idle],
   ['exit-intent', exitIntent],
   ['rage-click', rageClick],
 ]);
@@ -22,27 +21,18 @@ const SOURCES = new Map<string, Source>([
 export function startSources(names: Iterable<string>, emit: Emit, win: Window): Stop {
   const stops: Stop[] = [];
   for (const name of new Set(names)) {
-    const cut = name.indexOf(':') + 1;
-    const source = SOURCES.get(cut ? name.slice(0, cut) : name);
-    const arg = name.slice(cut);
-    if (!source || (cut && !/^\d+(\.\d+)?$/.test(arg))) continue;
-    let done = false;
-    let stop: Stop = () => {};
-    const fire = (context?: Context) => {
-      if (done) return;
-      // Once fired, a one-shot source stops listening at once rather than at the next route change.
-      if (source != rageClick) {
-        done = true;
-        stop();
-      }
-      emit(name, context);
-    };
-    stop = source(fire, win, +arg);
-    if (done) stop(); // fired while starting
-    stops.push(() => {
-      done = true;
-      stop();
-    });
+    const source = SOURCES.get(name.replace(/:\d+(\.\d+)?$/, ':N'));
+    if (!source) continue;
+    const stop = source(
+      (context) => {
+        // Once fired, a one-shot source stops listening at once rather than at the next route change.
+        if (source != rageClick) stop();
+        emit(name, context);
+      },
+      win,
+      +name.split(':')[1],
+    );
+    stops.push(stop);
   }
   return all(...stops);
 }

@@ -1,4 +1,4 @@
-import { after, all, CAPTURE, on, type Stop } from '../platform/listen';
+import { after, all, on, type Stop } from '../platform/listen';
 import type { Source } from './types';
 
 /** `dwell:N`: N seconds with the page visible; time in a hidden tab does not count. */
@@ -22,18 +22,20 @@ export const dwell: Source = (fire, win, n) => {
   return all(on(doc, 'visibilitychange', sync), () => stop?.());
 };
 
-const INPUT = ['pointermove', 'pointerdown', 'keydown', 'scroll', 'touchstart', 'wheel'];
-
-/** `idle:N`: N seconds without pointer, key, scroll or touch input. */
+/** `idle:N`: N seconds without pointer (mouse, touch, pen), key, scroll or wheel input. */
 export const idle: Source = (fire, win, n) => {
   let last = Date.now();
-  let stop: Stop = () => {};
   // Input only moves `last`; the timer re-arms itself for what remains (no timer churn per mouse move).
   const tick = () => {
     const left = last + n * 1e3 - Date.now();
     if (left > 0) stop = after(win, left, tick);
     else fire();
   };
-  tick();
-  return all(...INPUT.map((type) => on(win.document, type, () => (last = Date.now()), CAPTURE)), () => stop());
+  let stop = after(win, n * 1e3, tick);
+  return all(
+    ...['pointermove', 'pointerdown', 'keydown', 'scroll', 'wheel'].map((type) =>
+      on(win.document, type, () => (last = Date.now()), true),
+    ),
+    () => stop(),
+  );
 };

@@ -7,7 +7,7 @@ import type { Stop } from '../platform/listen';
  * chain, silent.
  */
 export function wrap<T extends object>(obj: T, key: keyof T, then: (args: unknown[]) => void): Stop {
-  const own = Object.prototype.hasOwnProperty.call(obj, key);
+  const own = {}.hasOwnProperty.call(obj, key);
   const original = obj[key] as (...args: unknown[]) => unknown;
   let live = true;
   const ours = function (this: unknown, ...args: unknown[]) {

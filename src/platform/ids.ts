@@ -1,12 +1,7 @@
-/** Random identifiers: `crypto.randomUUID` where the platform has it (secure contexts only). */
-export function uuid(): string {
-  const c = globalThis.crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  const bytes = new Uint8Array(16);
-  if (c?.getRandomValues) c.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i++) bytes[i] = (Math.random() * 256) | 0;
-  bytes[6] = (bytes[6] & 15) | 64; // version 4
-  bytes[8] = (bytes[8] & 63) | 128; // variant 10
-  const hex = Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** A random RFC 4122 version 4 id: `crypto.randomUUID` where there is one (secure contexts only), else the same from `getRandomValues`. */
+export const uuid = (): string =>
+  crypto.randomUUID?.() ??
+  // Each 0 and 1 becomes a random hex digit and the 8 one of 8–b (the variant); the 4 is the version.
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+    (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16),
+  );

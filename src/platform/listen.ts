@@ -1,13 +1,12 @@
 /** A function that stops what was started. */
 export type Stop = () => void;
 
-/** Adds a listener (passive unless `opts` says otherwise) and returns the function that removes it. */
-export function on<E extends Event = Event>(
-  target: EventTarget,
-  type: string,
-  fn: (event: E) => void,
-  opts: AddEventListenerOptions = { passive: true },
-): Stop {
+/**
+ * Adds a passive listener and returns the function that removes it. `capture` also sees events the
+ * page stops, and scrolls inside elements (they do not bubble).
+ */
+export function on<E extends Event = Event>(target: EventTarget, type: string, fn: (event: E) => void, capture?: boolean): Stop {
+  const opts = { capture, passive: true };
   target.addEventListener(type, fn as EventListener, opts);
   return () => target.removeEventListener(type, fn as EventListener, opts);
 }
@@ -23,6 +22,3 @@ export const all =
   (...stops: Stop[]): Stop =>
   () =>
     stops.forEach((stop) => stop());
-
-/** Capture phase: sees events the page stops, and scrolls inside elements (they do not bubble). */
-export const CAPTURE: AddEventListenerOptions = { capture: true, passive: true };

@@ -3,7 +3,7 @@ import { h, render } from 'preact';
 import type { Position } from '../types';
 import type { OpenOptions, UiHandle } from './contract';
 import { Frame } from './frame';
-import { createStore, type Store } from './state';
+import { createStore } from './state';
 import { applyStyles, readableOn } from './styles';
 
 /** How long the thanks screen stays, while neither the pointer nor a control's focus is on it. */
@@ -24,7 +24,6 @@ export function open(o: OpenOptions): UiHandle {
   const host = doc.createElement('ressenti-widget'); // not a div: `div{display:none}` on the page cannot match it
   const popover = !o.target;
   let root: ShadowRoot | undefined;
-  let s: Store | undefined;
   let stopTimer = () => {};
   let closed = false;
 
@@ -45,11 +44,11 @@ export function open(o: OpenOptions): UiHandle {
     o.onClose();
   };
   /** Whether the visitor is on the widget: the pointer over it, or focus on one of its controls. */
-  const held = () => host.matches(':hover') || (root?.activeElement as HTMLElement | null)?.tabIndex! >= 0;
+  const held = () => host.matches(':hover') || ((root?.activeElement as HTMLElement | null)?.tabIndex ?? -1) >= 0;
 
   try {
     root = host.attachShadow({ mode: 'open' });
-    s = createStore(o, end);
+    const s = createStore(o, end);
     host.setAttribute('data-ressenti-host', '');
     const own = applyStyles(root);
     if (popover) {
@@ -73,18 +72,18 @@ export function open(o: OpenOptions): UiHandle {
     probe.remove();
 
     // A popover's thanks screen closes by itself, unless it offers an action or the visitor is on it.
-    const store = s;
     if (popover)
       stopTimer = effect(() => {
-        if (!store.done.value || store.action.value) return;
+        if (!s.done.value || s.action.value) return;
         let timer = 0;
         const wait = () => (timer = window.setTimeout(() => (held() ? wait() : end()), THANKS_MS));
         wait();
         return () => clearTimeout(timer);
       });
+    return { setLocale: s.setLocale, close };
   } catch (err) {
-    console.error("[ressenti] could not show the survey:", err);
+    console.error('[ressenti] could not show the survey:', err);
     end();
+    return { setLocale() {}, close };
   }
-  return { setLocale: (code, strings) => s?.setLocale(code, strings), close };
 }

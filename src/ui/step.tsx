@@ -36,29 +36,25 @@ export function Step({ s }: { s: Store }) {
   const tap = oneTap(q);
   const ref = useFollowFocus(s, q);
   const View = views[q.type];
+  const last = i == n - 1;
+  // A tap moves on by itself: Next is for typed answers, ticked boxes, and coming back to an answered step.
+  const main = last ? n > 1 || !tap : !tap || q.id in kept;
   return (
     <div ref={ref}>
       {n > 1 && <p class="n">{fill(t.of, { n: i + 1, total: n })}</p>}
       <h2 id="q">{s.tx(q.text)}</h2>
       <View key={q.id} q={q} s={s} />
-      {(n > 1 || !tap) && (
+      {(i > 0 || main) && (
         <div class="f">
           {i > 0 && (
             <button class="btn" onClick={s.back}>
               {t.back}
             </button>
           )}
-          {i == n - 1 ? (
-            <button class="btn pri" disabled={!Object.keys(kept).length} onClick={s.send}>
-              {t.send}
+          {main && (
+            <button class="btn pri" disabled={last && !Object.keys(kept).length} onClick={last ? s.send : s.next}>
+              {last ? t.send : t.next}
             </button>
-          ) : (
-            // A tap moves on by itself; Next is for typed answers, ticked boxes, and coming back to an answered step.
-            (!tap || q.id in kept) && (
-              <button class="btn pri" onClick={s.next}>
-                {t.next}
-              </button>
-            )
           )}
         </div>
       )}

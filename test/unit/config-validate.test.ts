@@ -40,7 +40,7 @@ describe('survey definitions', () => {
     const result = validateDefinitions([
       {
         id: 'all',
-        on: ['scroll:50', 'dwell:2.5', 'idle:30', 'add_to_cart'],
+        on: ['scroll:50', 'scroll:100', 'dwell:2.5', 'idle:0.5', 'idle:30', 'add_to_cart'],
         priority: -2,
         display: 'inline',
         if: { url: ['https://shop.example/*', '**/help/**'], device: ['tablet', 'desktop'], context: { tier: 'gold', n: { in: [1, '2', null] }, v: { gt: '10', ne: false } } },
@@ -66,7 +66,7 @@ describe('survey definitions', () => {
     expect(result.surveys).toEqual([a, c]);
     expect(result.surveys[1]).toBe(c);
     expect(result.problems).toEqual([
-      { index: 1, surveyId: 'b', path: 'surveys[1].sample', message: 'must be a number from 0 to 1, got 2', level: 'error' },
+      { surveyId: 'b', path: 'surveys[1].sample', message: 'must be a number from 0 to 1, got 2', level: 'error' },
     ]);
   });
 
@@ -118,7 +118,7 @@ describe('survey fields', () => {
 
   it('checks the moments that trigger a survey, with the range of built-in ones', () => {
     const on = 'on must be a moment name (scroll:N with N an integer from 1 to 100, dwell:N or idle:N with N > 0 seconds), or an array of them';
-    for (const bad of ['scroll:150', 'scroll:0', 'scroll:2.5', 'dwell:0', 'idle:-3', 'dwell:', 'idle:5s', '', 7, ['purchase', 3]]) {
+    for (const bad of ['scroll:150', 'scroll:0', 'scroll:2.5', 'scroll:050', 'dwell:0', 'dwell:1e3', 'dwell:2.50', 'idle:-3', 'dwell:', 'idle:5s', '', 7, ['purchase', 3]]) {
       expect(lines({ on: bad })).toEqual([`surveys[0] "s": ${on}, got ${JSON.stringify(bad)}`]);
     }
   });

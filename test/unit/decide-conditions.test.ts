@@ -146,8 +146,8 @@ describe('survey conditions', () => {
   });
 
   it('name the device', () => {
-    expect(checkSurvey({ device: 'mobile' }, ctx)).toBe('if.device is "desktop", wants "mobile"');
-    expect(checkSurvey({ device: ['mobile', 'tablet'] }, ctx)).toBe('if.device is "desktop", wants ["mobile","tablet"]');
+    expect(checkSurvey({ device: 'mobile' }, ctx)).toBe('if.device "desktop" does not match "mobile"');
+    expect(checkSurvey({ device: ['mobile', 'tablet'] }, ctx)).toBe('if.device "desktop" does not match ["mobile","tablet"]');
   });
 
   it('name the context key, its value and the comparison', () => {

@@ -57,7 +57,7 @@ describe('decision: conditions and sample', () => {
   it('a failed condition is the reason, with the actual value', () => {
     const d = decide(input([survey('a', { if: { context: { value: { lt: 100 } } } }), survey('b', { if: { device: 'desktop' } })]));
     expect(d.survey).toBeUndefined();
-    expect(reasonsOf(d)).toEqual({ a: 'if.context.value is 129.9, wants {"lt":100}', b: 'if.device is "mobile", wants "desktop"' });
+    expect(reasonsOf(d)).toEqual({ a: 'if.context.value is 129.9, wants {"lt":100}', b: 'if.device "mobile" does not match "desktop"' });
   });
 
   it('numeric strings in the context satisfy numeric conditions', () => {
@@ -86,7 +86,7 @@ describe('decision: conditions and sample', () => {
     const steps = [
       [{}, 'waits for "purchase", not "cart"', { moment: 'cart' }],
       [{}, 'inline survey: renders in its element', {}],
-      [{ display: undefined }, 'if.device is "mobile", wants "desktop"', {}],
+      [{ display: undefined }, 'if.device "mobile" does not match "desktop"', {}],
       [{ if: undefined }, 'sampled out: draw 0.90 ≥ sample 0.1', {}],
       [{ sample: undefined }, 'limit.once: already shown on 2026-11-19', {}],
       [{ limit: undefined }, 'settings.maxPerSession reached (1 of 1)', {}],

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildEvent, type Display } from '../../src/delivery/events';
 import { add, MAX_AGE, MAX_EVENTS } from '../../src/delivery/outbox';
 import type { EventType } from '../../src/types';
@@ -11,6 +11,8 @@ const display: Display = {
   context: { url: 'https://shop.example/done', path: '/done', value: 129.9 },
 };
 const NOW = Date.parse('2026-11-22T10:15:00.000Z');
+
+afterEach(() => vi.unstubAllGlobals());
 
 describe('events the endpoint receives', () => {
   it('a finished response carries every field of SPEC §4', () => {
@@ -49,6 +51,17 @@ describe('events the endpoint receives', () => {
     answers.mood = 1;
     answers.tags.push('delivery');
     expect(e.answers).toEqual({ mood: 3, tags: ['price'] });
+  });
+
+  it('where crypto.randomUUID is missing (a page over plain http), event ids are still random version 4 UUIDs', () => {
+    const { getRandomValues } = crypto;
+    vi.stubGlobal('crypto', { getRandomValues: getRandomValues.bind(crypto) });
+    const ids = Array.from({ length: 1000 }, () => buildEvent('impression', display, { session: 's' }).eventId);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(1000);
+    // Every random digit takes every hex value: none is stuck.
+    for (const i of [0, 9, 15, 20, 35]) expect(new Set(ids.map((id) => id[i])).size).toBe(16);
+    expect(new Set(ids.map((id) => id[19])).size).toBe(4); // the variant: 8, 9, a or b
   });
 
   it('every event of one display shares its responseId and has its own eventId', () => {

@@ -136,6 +136,16 @@ describe('watchInline', () => {
     ]);
   });
 
+  test('an element already on the page that is given the attribute later is found too', async () => {
+    const found = vi.fn();
+    const el = html('<div></div>');
+    await settle();
+    stop = watchInline(window, found);
+    el.setAttribute('data-ressenti-inline', 'late');
+    await settle();
+    expect(found.mock.calls).toEqual([[el, 'late']]);
+  });
+
   test('stops looking once disposed', async () => {
     const found = vi.fn();
     stop = watchInline(window, found);

@@ -290,10 +290,15 @@ describe('startSources', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  test('a source that fires while starting leaves nothing running', () => {
+  test('a source due at once fires right after starting, never during it, and leaves nothing running', () => {
     const live = trackListeners();
-    start('idle:0');
-    expect(emit.mock.calls).toEqual([['idle:0', undefined]]);
+    start('idle:0', 'dwell:0');
+    expect(emit).not.toHaveBeenCalled(); // the moment that started it is decided first
+    vi.advanceTimersByTime(0);
+    expect(emit.mock.calls).toEqual([
+      ['idle:0', undefined],
+      ['dwell:0', undefined],
+    ]);
     expect(live()).toEqual([]);
     expect(vi.getTimerCount()).toBe(0);
   });

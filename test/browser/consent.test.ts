@@ -1,0 +1,164 @@
+// `data-consent="required"` (and `consent: 'required'` in `init`) in Chromium: before consent the
+// visitor can answer, but nothing is stored or sent; consent sends what waited; withdrawal forgets.
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { FeedbackEvent } from '../../src/types';
+import { describeBrowser, htmlPage, useBrowser } from './harness';
+import { HOST, journeyPage, loaded, ressenti } from './journey-helpers';
+
+const defs = {
+  surveys: [
+    { id: 'mood', questions: [{ id: 'mood', type: 'emoji', text: 'How is your visit going?' }] },
+    { id: 'helpful', questions: [{ id: 'ok', type: 'thumbs', text: 'Did you find what you came for?' }] },
+  ],
+};
+
+/** Shows a survey and gives its one answer; resolves on the thanks screen, then closes it. */
+async function answer(page: Page, survey: 'mood' | 'helpful') {
+  await ressenti(page, 'show', survey);
+  const widget = page.locator(HOST);
+  await widget.getByRole('button', { name: survey === 'mood' ? /delighted/i : /thumbs up/i }).click();
+  await widget.getByText(/thank/i).waitFor();
+  await widget.getByRole('button', { name: 'Close' }).click();
+  await widget.waitFor({ state: 'detached' });
+}
+
+/** Everything the page keeps about the visitor: Web Storage, IndexedDB databases, cookies. */
+async function stored(page: Page, context: BrowserContext) {
+  const inPage = await page.evaluate(async () => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+    indexedDB: (await indexedDB.databases()).map((db) => db.name),
+    cookie: document.cookie,
+  }));
+  return { ...inPage, cookies: (await context.cookies()).map((c) => c.name) };
+}
+const NOTHING = { local: [], session: [], indexedDB: [], cookie: '', cookies: [] };
+
+/** Records the events the widget emits (`on`), so a test knows what it would have sent. */
+const record = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { emitted: FeedbackEvent[]; ressenti: (...a: unknown[]) => void };
+    w.emitted = [];
+    for (const type of ['impression', 'response']) w.ressenti('on', type, (e: FeedbackEvent) => w.emitted.push(e));
+  });
+const emitted = (page: Page) => page.evaluate(() => (window as unknown as { emitted: FeedbackEvent[] }).emitted);
+
+describeBrowser('consent', () => {
+  const t = useBrowser();
+
+  beforeAll(() => {
+    const { pages } = t.server;
+    pages.set('/shop.html', journeyPage(t.server, '<h1>Shop</h1>', defs, { consent: 'required' }));
+    pages.set('/next.html', journeyPage(t.server, '<h1>Next page</h1>', defs, { consent: 'required' }));
+    pages.set(
+      '/app.html',
+      htmlPage(
+        '<h1>App</h1>',
+        `<script type="module">import { init } from '/dist/index.mjs';
+        window.feedback = init({ endpoint: '${t.server.collector.url}', consent: 'required', surveys: ${JSON.stringify(defs)} });</script>`,
+      ),
+    );
+  });
+
+  it('before consent the visitor can answer, but nothing is stored and nothing is sent', async () => {
+    const { page, context, log } = await t.open('/shop.html');
+    await loaded(page);
+    await record(page);
+    await answer(page, 'mood');
+    await answer(page, 'helpful');
+    await expect.poll(async () => (await emitted(page)).length).toBe(4);
+    await page.waitForTimeout(300); // sending would have started by now
+    expect(await stored(page, context)).toEqual(NOTHING);
+    expect(t.server.collector.requests).toEqual([]);
+    expect((await emitted(page)).every((e) => !('visitor' in e))).toBe(true);
+    expect(log.errors).toEqual([]);
+  });
+
+  it('consent sends what waited, then stores and sends as usual; the visitor id appears only from then on', async () => {
+    const { collector } = t.server;
+    const { page, context } = await t.open('/shop.html');
+    await loaded(page);
+    await answer(page, 'mood');
+    expect(await stored(page, context)).toEqual(NOTHING);
+    await ressenti(page, 'consent', true);
+    const waited = await collector.waitFor((e) => e.length === 2);
+    expect(waited.map((e) => e.type)).toEqual(['impression', 'response']);
+    expect(waited.every((e) => !('visitor' in e))).toBe(true);
+    await answer(page, 'helpful');
+    const events = await collector.waitFor((e) => e.length === 4);
+    const after = events.slice(2);
+    expect(after.map((e) => [e.type, e.surveyId])).toEqual([
+      ['impression', 'helpful'],
+      ['response', 'helpful'],
+    ]);
+    const visitor = await page.evaluate(() => JSON.parse(localStorage.getItem('ressenti:visitor') ?? 'null'));
+    expect(typeof visitor).toBe('string');
+    expect(after.map((e) => e.visitor)).toEqual([visitor, visitor]);
+    expect(collector.duplicates).toBe(0);
+  });
+
+  it('an earlier page\'s pending answer waits for the consent call on the next page, then goes', async () => {
+    const { collector } = t.server;
+    const { page } = await t.open('/shop.html');
+    await loaded(page);
+    await ressenti(page, 'consent', true);
+    collector.failNext(1000, 503); // the collector is down while the visitor answers
+    await answer(page, 'mood');
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('ressenti:outbox'))).toMatch(/"response"/);
+    await page.goto(t.server.url + '/next.html'); // leaving tries once more: still down
+    await loaded(page);
+    collector.reset(); // back up
+    await page.waitForTimeout(300);
+    expect(collector.requests).toEqual([]); // this page has no consent yet: it sends nothing
+    await ressenti(page, 'consent', true); // what a consent-management platform's callback does
+    const events = await collector.waitFor((e) => e.length === 2, 15_000);
+    expect(events.map((e) => [e.type, e.surveyId]).sort()).toEqual([
+      ['impression', 'mood'],
+      ['response', 'mood'],
+    ]);
+  });
+
+  it('withdrawing consent erases everything Ressenti stored and stops sending', async () => {
+    const { collector } = t.server;
+    const { page, context } = await t.open('/shop.html');
+    await loaded(page);
+    await ressenti(page, 'consent', true);
+    await answer(page, 'mood');
+    await collector.waitFor((e) => e.length === 2);
+    collector.failNext(1000, 503); // the next answer stays in the outbox
+    await answer(page, 'helpful');
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('ressenti:outbox'))).toMatch(/"response"/);
+    const before = await stored(page, context);
+    expect(before.local).toEqual(expect.arrayContaining(['ressenti:visitor', 'ressenti:history', 'ressenti:outbox']));
+    expect(before.session).toEqual(['ressenti:session']);
+
+    await page.evaluate(() => {
+      localStorage.setItem('site-cart', '3 items'); // the site's own data stays
+      (window as unknown as { ressenti: (...a: unknown[]) => void }).ressenti('consent', false);
+    });
+    expect(await stored(page, context)).toEqual({ ...NOTHING, local: ['site-cart'] });
+    collector.reset(); // back up: nothing may reach it now
+    const sent = collector.requests.length;
+    await answer(page, 'mood');
+    await page.waitForTimeout(1500); // longer than the first retry's backoff
+    expect(collector.requests.slice(sent)).toEqual([]);
+    expect(await stored(page, context)).toEqual({ ...NOTHING, local: ['site-cart'] });
+  });
+
+  it("init({ consent: 'required' }) in an app: nothing stored or sent until feedback.consent(true)", async () => {
+    const { collector } = t.server;
+    const { page, context } = await t.open('/app.html');
+    await page.waitForFunction(() => 'feedback' in window);
+    await page.evaluate(() => (window as unknown as { feedback: { show(id: string): void } }).feedback.show('mood'));
+    const widget = page.locator(HOST);
+    await widget.getByRole('button', { name: /delighted/i }).click();
+    await widget.getByText(/thank/i).waitFor();
+    await page.waitForTimeout(300);
+    expect(await stored(page, context)).toEqual(NOTHING);
+    expect(collector.requests).toEqual([]);
+    await page.evaluate(() => (window as unknown as { feedback: { consent(on: boolean): void } }).feedback.consent(true));
+    const events = await collector.waitFor((e) => e.length === 2);
+    expect(events.find((e) => e.type === 'response')).toMatchObject({ surveyId: 'mood', answers: { mood: 5 } });
+  });
+});
