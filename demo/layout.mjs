@@ -79,7 +79,8 @@ export const page = ({ title, path, tip, context, cart, main }) =>
     after: html`<footer class="site">
   <div class="wrap">
     <p>Atelier Nord is a demo shop for Ressenti, the feedback widget. Nothing is sold, charged or shipped.</p>
-    <p>Open the browser console: <code>data-debug</code> explains, for every moment, which survey showed and why the others did not.</p>
+    <p>Open the browser console: <code>data-debug</code> explains, for every moment, which survey showed and why the others did not.
+    Surveys keep to a fatigue policy (at most 4 popovers a visit, each survey once or after a cooldown): “Reset my survey history” starts over.</p>
   </div>
 </footer>`,
   });

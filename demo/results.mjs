@@ -46,7 +46,8 @@ function survey(id, def, events) {
     partial: answered.length - complete,
     dismissals: counts.dismissal,
     rate: counts.impression ? answered.length / counts.impression : undefined,
-    questions: (def?.questions || guess(answered)).map((q) => question(q, answered)),
+    // surveys.json is hand-edited: a malformed definition falls back to what the answers show.
+    questions: (Array.isArray(def?.questions) ? def.questions : guess(answered)).map((q) => question(q, answered)),
   };
 }
 
@@ -60,7 +61,7 @@ const guess = (displays) =>
 function question(q, displays) {
   const given = displays.filter((d) => q.id in d.answers);
   const values = given.map((d) => d.answers[q.id]);
-  const result = { id: q.id, type: q.type, text: text(q.text) || q.id, answered: values.length, bars: [], score: undefined, texts: [] };
+  const result = { id: q.id, type: q.type, text: text(q.text) || q.id, answered: values.length, bars: [], score: undefined, note: undefined, texts: [] };
   const scale = (from, to, label) => {
     const ints = values.filter((v) => Number.isInteger(v) && v >= from && v <= to);
     result.bars = Array.from({ length: to - from + 1 }, (_, i) => ({ label: label(from + i, i), count: ints.filter((v) => v === from + i).length }));
@@ -91,9 +92,9 @@ function question(q, displays) {
     if (up + down) result.score = `${Math.round(100 * share(up, up + down))} % up`;
   } else if (q.type === 'choice') {
     const picked = values.flat();
-    const options = q.options.map((o) => (typeof o === 'string' ? { value: o } : o));
+    const options = (q.options || []).map((o) => (typeof o === 'string' ? { value: o } : o));
     result.bars = options.map((o) => ({ label: text(o.label) || o.value, count: picked.filter((v) => v === o.value).length }));
-    if (q.multiple) result.score = 'several answers allowed: shares are of respondents';
+    if (q.multiple) result.note = 'Several answers allowed: shares are of respondents.';
   } else if (q.type === 'number') {
     const distinct = [...new Set(values)].sort((a, b) => a - b);
     result.bars = distinct.map((v) => ({ label: String(v), count: values.filter((x) => x === v).length }));
@@ -160,6 +161,7 @@ function surveyCard(s) {
         (q) => html`<div class="question">
     <h3>${q.text} <span class="muted">${q.id} · ${q.type} · ${q.answered} answer${q.answered === 1 ? '' : 's'}</span></h3>
     ${q.score && html`<p class="score">${q.score}</p>`}
+    ${q.note && html`<p class="muted">${q.note}</p>`}
     ${q.bars.length > 0 && bars(q)}
     ${q.texts.length > 0 && html`<ul class="texts">${q.texts.map((t) => html`<li><blockquote><p>${t.answer}</p></blockquote><p class="muted">${when(t.ts)} · ${where(t.context, t.moment)}</p></li>`)}</ul>`}
     ${q.type === 'text' && !q.texts.length && html`<p class="muted">No text answers yet.</p>`}

@@ -6,14 +6,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCollector } from './collector.mjs';
 import { resultsPage } from './results.mjs';
-import { ARTICLES, PRODUCTS, pages, placeOrder, readCart, readOrder, sampleOrder, updateCart } from './shop.mjs';
+import { placeOrder, readCart, readOrder, sampleOrder, updateCart } from './cart.mjs';
+import { ARTICLES, PRODUCTS } from './catalog.mjs';
+import { pages } from './shop.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist');
-const PORT = Number(process.env.PORT) || 8080;
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 const PAGE_HEADERS = {
@@ -46,10 +47,7 @@ const ROUTES = {
   '/help': pages.help,
 };
 
-// DEMO_DATA lets tests use a scratch file instead of the demo's own store.
-const collector = createCollector(process.env.DEMO_DATA || join(here, '.data', 'events.jsonl'));
-
-/** The survey definitions, read on every request so that edits show without a restart. */
+/** The survey definitions for /results, read on every request so that edits show without a restart. */
 function definitions() {
   try {
     return JSON.parse(readFileSync(join(here, 'surveys.json'), 'utf8'));
@@ -103,7 +101,7 @@ async function staticFile(base, rel) {
   }
 }
 
-async function collect(req, res) {
+async function collect(req, res, collector) {
   if (req.method === 'OPTIONS')
     return send(res, 204, { ...CORS, 'Access-Control-Allow-Methods': 'POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '86400' });
   if (req.method !== 'POST') return send(res, 405, { ...CORS, Allow: 'POST, OPTIONS' });
@@ -114,7 +112,7 @@ async function collect(req, res) {
 }
 
 /** Form posts of the shop: cart, checkout, and clearing the results. */
-async function post(req, res, path, cart) {
+async function post(req, res, path, cart, collector) {
   const form = new URLSearchParams(await readBody(req));
   const id = form.get('id');
   const quantity = Number(form.get('quantity') || 1);
@@ -134,26 +132,29 @@ async function post(req, res, path, cart) {
   }
   if (path === '/results/clear') {
     collector.clear();
-    console.log('  (all events cleared)');
     return redirect(res, '/results');
   }
   send(res, 404, {});
 }
 
-async function handle(req, res) {
+async function handle(req, res, collector) {
   const { pathname: path } = new URL(req.url, 'http://demo');
-  if (path === '/collect') return collect(req, res);
+  if (path === '/collect') return collect(req, res, collector);
   const cookies = readCookies(req.headers.cookie);
   const cart = readCart(cookies.cart);
-  if (req.method === 'POST') return post(req, res, path, cart);
+  if (req.method === 'POST') return post(req, res, path, cart, collector);
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { Allow: 'GET, POST' });
 
   if (path === '/api/events') return send(res, 200, { ...CORS, 'Content-Type': 'application/json' }, JSON.stringify({ events: collector.events() }));
   if (path === '/api/events/count') return send(res, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify({ count: collector.events().length }));
-  if (path === '/surveys.json') return send(res, 200, { 'Content-Type': MIME['.json'], 'Cache-Control': 'no-cache' }, JSON.stringify(definitions()));
-  for (const [prefix, base] of [['/dist/', dist], ['/assets/', join(here, 'assets')]]) {
-    if (!path.startsWith(prefix)) continue;
-    const file = await staticFile(base, path.slice(prefix.length));
+  // surveys.json goes out as written: a broken edit shows how the widget reports bad definitions.
+  const where =
+    path === '/surveys.json' ? [here, 'surveys.json']
+    : path.startsWith('/dist/') ? [dist, path.slice(6)]
+    : path.startsWith('/assets/') ? [join(here, 'assets'), path.slice(8)]
+    : undefined;
+  if (where) {
+    const file = await staticFile(...where);
     return file ? send(res, 200, { 'Content-Type': file.type, 'Cache-Control': 'no-cache' }, file.body) : send(res, 404, {}, 'Not found');
   }
 
@@ -172,21 +173,32 @@ async function handle(req, res) {
   send(res, body ? 200 : 404, PAGE_HEADERS, String(body || pages.notFound(state)));
 }
 
-const server = createServer((req, res) =>
-  handle(req, res).catch((err) => {
-    if (err.status !== 413) console.error(err);
-    if (!res.headersSent) send(res, err.status || 500, { ...CORS, 'Content-Type': 'text/plain' }, err.status ? err.message : 'Internal error');
-  }),
-);
+/**
+ * Starts the demo on `port` (0: any free one) with its events in `dataFile`; `print` gets one
+ * line per new event. Resolves with `{ url, close() }` once it listens.
+ */
+export function startDemo({ port = 8080, dataFile = join(here, '.data', 'events.jsonl'), print = console.log } = {}) {
+  const collector = createCollector(dataFile, print);
+  const server = createServer((req, res) =>
+    handle(req, res, collector).catch((err) => {
+      if (err.status !== 413) console.error(err);
+      if (!res.headersSent) send(res, err.status || 500, { ...CORS, 'Content-Type': 'text/plain' }, err.status ? err.message : 'Internal error');
+    }),
+  );
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () =>
+      resolve({ url: `http://localhost:${server.address().port}`, stored: collector.events().length, close: () => new Promise((done) => server.close(done).closeAllConnections()) }),
+    );
+  });
+}
 
-server.on('error', (err) => {
-  console.error(err.code === 'EADDRINUSE' ? `Port ${PORT} is in use: try PORT=8081 npm run demo` : err.message);
-  process.exit(1);
-});
-
-server.listen(PORT, () => {
-  const url = `http://localhost:${PORT}`;
-  console.log(`
+// `node demo/server.mjs`: PORT (default 8080) and the demo's own store in demo/.data/.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const port = Number(process.env.PORT || 8080);
+  startDemo({ port }).then(
+    ({ url, stored }) =>
+      console.log(`
 Ressenti demo: the Atelier Nord shop
   Shop       ${url}/
   Results    ${url}/results
@@ -197,5 +209,10 @@ top of the window · check out · track the order · in /inbox click a score in 
 read a help article to the end. The banner on every page says what to try; "Reset my survey
 history" replays it. With the browser console open, data-debug explains every decision.
 ${existsSync(join(dist, 'ressenti.min.js')) ? '' : '\n!  dist/ressenti.min.js is missing: run `npm run build` first (`npm run demo` does).\n'}
-${collector.events().length} events stored so far. New events are printed below:`);
-});
+${stored} events stored so far. New events are printed below:`),
+    (err) => {
+      console.error(err.code === 'EADDRINUSE' ? `Port ${port} is in use: try PORT=8081 npm run demo` : err.message);
+      process.exit(1);
+    },
+  );
+}

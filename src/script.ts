@@ -1,6 +1,5 @@
 import { checkOptions, optionsFromScript } from './config/dataset';
 import { formatProblem } from './config/validate';
-import type { Ressenti } from './types';
 import type { UiModule } from './ui/contract';
 import { createWidget } from './widget';
 
@@ -39,18 +38,16 @@ function start() {
       doc.head.append(s);
     }));
 
-  const widget: Ressenti = createWidget(options, { win, loadUI });
+  const widget = createWidget(options, { win, loadUI });
   const commands = widget as unknown as { [name: string]: (...args: unknown[]) => unknown };
   const ressenti: Command = (command, ...args) => {
-    if (typeof commands[command] !== 'function') {
-      console.error(`[ressenti] unknown command ${JSON.stringify(command)}`);
-      return;
-    }
+    const report = (message: string) => widget._report({ source: 'command', message });
+    if (typeof commands[command] != 'function' || command[0] == '_') return report('unknown command ' + JSON.stringify(command));
     let result;
     try {
       result = commands[command](...args);
     } catch (err) {
-      console.error(`[ressenti] ${command}: ${err}`);
+      report(`${command} failed: ${err}`);
     }
     if (command === 'destroy') {
       uiScript?.remove();

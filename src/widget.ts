@@ -30,7 +30,10 @@ const FORM_WAIT_MS = 8000;
  * One widget: wires config → moments → decision → UI → delivery for one `init()`.
  * Everything it starts is pushed on `disposers`; `destroy()` runs them all.
  */
-export function createWidget(options: Options, platform: Platform): Ressenti {
+/** The widget; `_report` lets the script tag report what happens before a command reaches it. */
+export type Widget = Ressenti & { _report(error: RessentiError): void };
+
+export function createWidget(options: Options, platform: Platform): Widget {
   const { win } = platform;
   const doc = win.document;
   const disposers: (() => void)[] = [];
@@ -301,6 +304,7 @@ export function createWidget(options: Options, platform: Platform): Ressenti {
   const FLAT = 'wants a flat context object';
 
   return {
+    _report: report,
     moment(moment, ctx) {
       if (valid(isName(moment), 'moment', moment, NAME) && valid(isFlat(ctx), 'moment', ctx, FLAT)) whenReady(() => onMoment(moment, ctx));
     },

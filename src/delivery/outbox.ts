@@ -16,18 +16,30 @@ export interface Entry {
 export const MAX_EVENTS = 500;
 export const MAX_AGE = 7 * 864e5;
 
-const KEY = 'outbox';
+// One key per event (`o:` + eventId), never one list: tabs writing at the same time then never
+// overwrite each other's events (localStorage reaches other tabs late, so read-modify-write of a
+// shared list can lose them). A race can at worst revive a copy, sent again: at least once holds.
+const KEY = 'o:';
 // Dropped first when over the bounds: an impression tells least, a response (an answer) most.
 const RANK = { impression: 0, dismissal: 1, response: 2 };
 
-/** The outbox as stored now; the KV reads the backend, so this includes other tabs' writes. */
-export function load(kv: KV): Entry[] {
-  const list = kv.get<Entry[]>(KEY);
-  return Array.isArray(list) ? list.filter((x) => x?.e?.eventId) : [];
-}
+/** The outbox as stored now, oldest first; the KV reads the backend, so this includes other tabs' writes. */
+export const load = (kv: KV): Entry[] =>
+  kv
+    .keys(KEY)
+    .map((key) => kv.get<Entry>(key)!)
+    .filter((x) => x?.e?.eventId)
+    .sort((a, b) => (a.e.ts < b.e.ts ? -1 : +(a.e.ts > b.e.ts)));
 
-/** Stores the outbox; an empty one leaves no key behind. */
-export const save = (kv: KV, list: Entry[]) => (list.length ? kv.set(KEY, list) : kv.remove(KEY));
+/** Stores the entries of `list` that differ from what was read (`was`: JSON by eventId), and removes the rest of `was`. */
+export function save(kv: KV, list: Entry[], was = new Map<string, string>()) {
+  for (const x of list) {
+    const id = x.e.eventId;
+    if (was.get(id) != JSON.stringify(x)) kv.set(KEY + id, x);
+    was.delete(id);
+  }
+  was.forEach((_, id) => kv.remove(KEY + id));
+}
 
 /** Appends events, then applies the bounds; returns the new list and how many events it dropped. */
 export function add(list: Entry[], events: FeedbackEvent[], now: number): [Entry[], number] {

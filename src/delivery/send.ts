@@ -45,8 +45,11 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
   let failing = false;
 
   const edit = (f: (list: Entry[]) => Entry[]) => {
-    if (enabled) save(kv, f(load(kv).filter((x) => !gone.includes(x.e.eventId))));
-    else held = f(held);
+    if (!enabled) return void (held = f(held));
+    const list = load(kv);
+    // Written back: only what `f` changed; removed: what it left out, and what has gone.
+    const was = new Map(list.map((x) => [x.e.eventId, JSON.stringify(x)]));
+    save(kv, f(list.filter((x) => !gone.includes(x.e.eventId))), was);
   };
   const wake = (ms: number) => {
     stopTimer();
@@ -116,7 +119,9 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
       pass();
     };
     // The executor runs now (a fetch started in `pagehide` must start before the page goes) and
-    // turns a synchronous throw into a rejection.
+    // turns a synchronous throw into a rejection. A page that unloads fails its fetches just before
+    // `pagehide`, yet keepalive ones go on: a failure settles a task later, after the flush on
+    // leaving, whose lease check then keeps them from being sent twice.
     new Promise<Response>((resolve) =>
       resolve(
         win.fetch(endpoint, {
@@ -130,7 +135,7 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
           signal: ctl.signal,
         }),
       ),
-    ).then(settle, () => settle());
+    ).then(settle, () => win.setTimeout(settle));
   }
 
   const flush = () => pass(true);

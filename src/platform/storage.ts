@@ -10,6 +10,8 @@ export interface KV {
   remove(key: string): void;
   /** Switches the backend: a Storage to persist (memory values are copied into it), or null for memory only. */
   use(backend: Storage | null | undefined): void;
+  /** The keys starting with `prefix`, as the backend has them now (other tabs' writes included). */
+  keys(prefix: string): string[];
   /** Removes every key this store wrote, from memory and from the backend. */
   clear(): void;
 }
@@ -72,17 +74,24 @@ export function createKV(backend?: Storage | null): KV {
       store = next;
       if (next) for (const [key, raw] of memory) write(key, raw);
     },
-    clear() {
-      const keys = new Set(memory.keys());
+    keys(prefix) {
+      // Without a backend, or when it cannot be read, the memory copy is all there is.
+      let keys = [...memory.keys()];
       try {
-        if (store) for (let i = 0; i < store.length; i++) {
-          const key = store.key(i);
-          if (key?.startsWith(PREFIX)) keys.add(key.slice(PREFIX.length));
+        if (store) {
+          keys = [...unsaved];
+          for (let i = 0; i < store.length; i++) {
+            const key = store.key(i);
+            if (key?.startsWith(PREFIX)) keys.push(key.slice(PREFIX.length));
+          }
         }
       } catch {
-        // storage unreadable: memory is cleared below all the same
+        keys = [...memory.keys()];
       }
-      keys.forEach((key) => this.remove(key));
+      return [...new Set(keys)].filter((key) => key.startsWith(prefix));
+    },
+    clear() {
+      new Set([...memory.keys(), ...this.keys('')]).forEach((key) => this.remove(key));
     },
   };
 }

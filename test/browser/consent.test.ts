@@ -148,7 +148,7 @@ describeBrowser('consent', () => {
 
   it("init({ consent: 'required' }) in an app: nothing stored or sent until feedback.consent(true)", async () => {
     const { collector } = t.server;
-    const { page, context } = await t.open('/app.html');
+    const { page, context, log } = await t.open('/app.html');
     await page.waitForFunction(() => 'feedback' in window);
     await page.evaluate(() => (window as unknown as { feedback: { show(id: string): void } }).feedback.show('mood'));
     const widget = page.locator(HOST);
@@ -160,5 +160,6 @@ describeBrowser('consent', () => {
     await page.evaluate(() => (window as unknown as { feedback: { consent(on: boolean): void } }).feedback.consent(true));
     const events = await collector.waitFor((e) => e.length === 2);
     expect(events.find((e) => e.type === 'response')).toMatchObject({ surveyId: 'mood', answers: { mood: 5 } });
+    expect(log.errors).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ describeBrowser('one fatigue policy, never interrupting, and debug explanations,
     await ressenti(page, 'moment', 'purchase');
     const { title, lines } = await explanation(log, 'purchase', 2);
     expect(title).toBe('[ressenti] moment "purchase"'); // no "→ survey": nothing chosen
-    expect(lines).toContainEqual(expect.stringMatching(/^"once": limit\.once: already shown on \d{4}-\d\d-\d\d$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^"once": limit\.once\b.*\d{4}-\d\d-\d\d/));
     await page.waitForTimeout(GRACE_MS);
     expect(await page.locator(HOST).count()).toBe(0);
 
@@ -44,12 +44,12 @@ describeBrowser('one fatigue policy, never interrupting, and debug explanations,
     await ressenti(page, 'moment', 'viewed');
     await closePopover(page, 'Survey first?');
     await ressenti(page, 'moment', 'searched');
-    expect((await explanation(log, 'searched')).lines).toContain('"second": settings.maxPerSession reached (1 of 1)');
+    expect((await explanation(log, 'searched')).lines).toContainEqual(expect.stringMatching(/^"second": settings\.maxPerSession\b/));
 
     await page.reload();
     await loaded(page);
     await ressenti(page, 'moment', 'searched');
-    expect((await explanation(log, 'searched', 2)).lines).toContain('"second": settings.maxPerSession reached (1 of 1)');
+    expect((await explanation(log, 'searched', 2)).lines).toContainEqual(expect.stringMatching(/^"second": settings\.maxPerSession\b/));
     await page.waitForTimeout(GRACE_MS);
     expect(await page.locator(HOST).count()).toBe(0);
 
@@ -85,7 +85,7 @@ describeBrowser('one fatigue policy, never interrupting, and debug explanations,
     await page.getByLabel('Email').click();
     await page.keyboard.type('ana@exa');
     await ressenti(page, 'moment', 'newsletter-seen'); // the site's code, while the visitor is typing
-    await expect.poll(() => log.ressenti('info').join('\n')).toMatch(/"signup" waits for the visitor to leave a form field/);
+    await expect.poll(() => log.ressenti('info').join('\n')).toMatch(/"signup".*form field/);
     await page.keyboard.type('mple.com');
     await page.waitForTimeout(GRACE_MS);
     expect(await page.locator(HOST).count()).toBe(0);
@@ -103,7 +103,7 @@ describeBrowser('one fatigue policy, never interrupting, and debug explanations,
     const { page, log } = await t.open('/pay.html');
     await loaded(page);
     await ressenti(page, 'moment', 'need-help');
-    await expect.poll(() => log.ressenti('info').join('\n')).toMatch(/"help" not shown: quiet zone/);
+    await expect.poll(() => log.ressenti('info').join('\n')).toMatch(/"help".*quiet/);
     await page.waitForTimeout(GRACE_MS);
     expect(await page.locator(HOST).count()).toBe(0);
 
@@ -130,8 +130,8 @@ describeBrowser('one fatigue policy, never interrupting, and debug explanations,
     await ressenti(page, 'moment', 'purchase', { value: 20 });
     const { title, lines } = await explanation(log, 'purchase');
     expect(title).toBe('[ressenti] moment "purchase"');
-    expect(lines).toContainEqual(expect.stringMatching(/^"big-order": if\.context\.value is 20\b.*gte.*50/));
-    expect(lines).toContainEqual(expect.stringMatching(/^"phone": if\.device is "desktop"/));
+    expect(lines).toContainEqual(expect.stringMatching(/^"big-order": if\.context\.value\b.*\b20\b.*gte.*50/));
+    expect(lines).toContainEqual(expect.stringMatching(/^"phone": if\.device\b.*"desktop"/));
     expect(lines).toContainEqual(expect.stringMatching(/^"helpdesk": .*need-help/));
 
     await ressenti(page, 'moment', 'purchase', { value: 80 });

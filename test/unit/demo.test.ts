@@ -1,13 +1,13 @@
 // @vitest-environment node
 // The demo's server side (collector, results, shop state, HTTP) runs in Node, not in a page.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCollector, describe as describeEvent } from '../../demo/collector.mjs';
 import { resultsPage, summarize } from '../../demo/results.mjs';
-import { readCart, readOrder, updateCart } from '../../demo/shop.mjs';
+import { startDemo } from '../../demo/server.mjs';
+import { readCart, readOrder, updateCart } from '../../demo/cart.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'ressenti-demo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -162,18 +162,13 @@ describe('demo shop state', () => {
 });
 
 describe('demo server', () => {
-  let server: ChildProcess;
-  const base = `http://127.0.0.1:${18000 + Math.floor(Math.random() * 2000)}`;
+  let demo: { url: string; close(): Promise<void> };
+  let base = '';
   beforeAll(async () => {
-    server = spawn(process.execPath, ['demo/server.mjs'], { env: { ...process.env, PORT: base.split(':')[2], DEMO_DATA: join(dir, 'server.jsonl') }, stdio: 'pipe' });
-    await new Promise<void>((resolve, reject) => {
-      server.stdout!.on('data', (d) => String(d).includes('printed below') && resolve());
-      server.on('exit', (code) => reject(new Error(`demo server exited with ${code}`)));
-    });
+    demo = await startDemo({ port: 0, dataFile: join(dir, 'server.jsonl'), print: () => {} });
+    base = demo.url;
   });
-  afterAll(() => {
-    server.kill();
-  });
+  afterAll(() => demo?.close());
 
   it('serves every shop page under the strict CSP', async () => {
     for (const path of ['/', '/products/fjord-mug', '/cart', '/orders/track', '/inbox', '/help', '/help/care-guide', '/results']) {
@@ -199,7 +194,7 @@ describe('demo server', () => {
   });
 
   it('never serves a file outside its folders', async () => {
-    for (const path of ['/assets/..%2f..%2fpackage.json', '/dist/..%2fpackage.json', '/assets/%2e%2e/server.mjs'])
+    for (const path of ['/assets/..%2f..%2fpackage.json', '/dist/..%2fpackage.json', '/assets/%2e%2e/server.mjs', '/surveys.json.data/events.jsonl'])
       expect((await fetch(base + path)).status, path).toBe(404);
   });
 });
