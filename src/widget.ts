@@ -127,15 +127,17 @@ export function createWidget(options: Options, platform: Platform): Widget {
 
   /** Renders a survey now: a popover, or inline inside `target`. */
   async function display(survey: Survey, moment: string, ctx: Context, target?: Element, answers?: Answers) {
+    // The popover slot this display fills: a route change or destroy() while the UI downloads takes it back.
+    const slot = current;
     let ui: UiModule;
     try {
       ui = await platform.loadUI();
     } catch (err) {
       report({ source: 'ui', message: (err as Error).message });
-      if (!target) current = undefined;
+      if (!target && current == slot) current = undefined;
       return;
     }
-    if (destroyed) return;
+    if (destroyed || (!target && current != slot)) return;
     const popover = !target;
     const now = Date.now();
     kv.set('history', record(history(), survey.id, now, popover));
@@ -173,58 +175,64 @@ export function createWidget(options: Options, platform: Platform): Widget {
     else inline.add(handle);
   }
 
-  /** Waits out the survey's delay, then the visitor's form field, then shows it unless the page became quiet. */
-  function schedule(survey: Survey, moment: string, extra?: Context) {
+  /**
+   * Waits out the survey's delay, then the visitor's form field, then shows it unless the page became
+   * quiet or it no longer qualifies. `explain` gets the outcome (undefined: shown), once.
+   */
+  function schedule(survey: Survey, moment: string, extra: Context | undefined, explain: (outcome?: string) => void) {
     platform.loadUI().catch(() => {}); // start fetching now: the delay hides the latency; errors are reported on display
     let cancelWait = () => {};
+    const giveUp = (reason: string) => {
+      if (current == slot) current = undefined;
+      explain('not shown: ' + reason);
+    };
     const timer = win.setTimeout(async () => {
       if (formFocused(doc)) {
         log(`"${survey.id}" waits for the visitor to leave a form field`);
         const wait = waitUntilFree(win, FORM_WAIT_MS);
         cancelWait = wait.cancel;
-        if (!(await wait.promise)) {
-          current = undefined;
-          return log(`"${survey.id}" not shown: a form field kept focus`);
-        }
+        if (!(await wait.promise)) return giveUp('a form field kept focus');
       }
       // Conditions hold for the page the visitor is on when the survey appears, not when the moment fired.
       const ctx = context(extra);
       const reason = isQuiet(win) ? 'quiet zone on screen' : qualifies(survey, input(moment, ctx), true);
-      if (reason) {
-        current = undefined;
-        return log(`"${survey.id}" not shown: ${reason}`);
-      }
+      if (reason) return giveUp(reason);
+      explain();
       display(survey, moment, ctx);
     }, survey.delay || 0);
-    current = {
+    const slot = (current = {
       cancel: () => {
         win.clearTimeout(timer);
         cancelWait();
+        giveUp('cancelled before it appeared (route change or destroy)');
       },
-    };
+    });
   }
 
   function onMoment(name: string, extra?: Context) {
     if (name === 'page-view') {
-      // A route change: a survey still waiting for its delay belongs to the page the visitor left.
-      if (current && !current.handle) {
-        current.cancel();
-        current = undefined;
-      }
+      // A route change: a survey still waiting (its delay, a form field, the UI download) belongs to the
+      // page the visitor left; an explicit invitation (`show`, a link) does not, nor does one on screen.
+      if (!current?.handle) current?.cancel();
       // Per-page-view sources (scroll depth, dwell, markup hooks…) start afresh on every route.
       stopPageSources();
       stopPageSources = all(startSources(surveys.flatMap((s) => s.on || []), onMoment, win), watchHooks(onMoment, win));
     }
     const ctx = context(extra);
-    const decision = decide(input(name, ctx));
-    if (debug) {
-      console.groupCollapsed(`[ressenti] moment "${name}"` + (decision.survey ? ` → "${decision.survey.id}"` : ''));
+    const { survey, reasons } = decide(input(name, ctx));
+    // With debug, one collapsed group per moment, printed once the chosen survey's fate is known.
+    let explained = !debug;
+    const explain = (outcome = 'shown') => {
+      if (explained) return;
+      explained = true;
+      console.groupCollapsed(`[ressenti] moment "${name}"` + (survey && outcome == 'shown' ? ` → "${survey.id}"` : ''));
       console.info('context', ctx);
-      if (decision.survey) console.info(`"${decision.survey.id}": shown`);
-      for (const { surveyId, reason } of decision.reasons) console.info(`"${surveyId}": ${reason}`);
+      if (survey) console.info(`"${survey.id}": ${outcome}`);
+      for (const { surveyId, reason } of reasons) console.info(`"${surveyId}": ${reason}`);
       console.groupEnd();
-    }
-    if (decision.survey) schedule(decision.survey, name, extra);
+    };
+    if (survey) schedule(survey, name, extra, explain);
+    else explain();
   }
 
   const findSurvey = (id: string, command: string) => {

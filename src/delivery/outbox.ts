@@ -1,12 +1,16 @@
 import type { KV } from '../platform/storage';
 import type { FeedbackEvent } from '../types';
 
-/** An event waiting for a 2xx: attempts so far, next attempt and, while a request carries it, lease end (ms). */
+/**
+ * An event waiting for a 2xx: attempts so far, next attempt, while a request carries it its lease
+ * end (ms), and which page's it is (`by`: the page that stored it or last tried it).
+ */
 export interface Entry {
   e: FeedbackEvent;
   n: number;
   at: number;
   lease?: number;
+  by?: number;
 }
 
 /**
@@ -29,21 +33,17 @@ export const load = (kv: KV): Entry[] =>
     .keys(KEY)
     .map((key) => kv.get<Entry>(key)!)
     .filter((x) => x?.e?.eventId)
-    .sort((a, b) => (a.e.ts < b.e.ts ? -1 : +(a.e.ts > b.e.ts)));
+    .sort((a, b) => a.e.ts.localeCompare(b.e.ts));
 
-/** Stores the entries of `list` that differ from what was read (`was`: JSON by eventId), and removes the rest of `was`. */
-export function save(kv: KV, list: Entry[], was = new Map<string, string>()) {
-  for (const x of list) {
-    const id = x.e.eventId;
-    if (was.get(id) != JSON.stringify(x)) kv.set(KEY + id, x);
-    was.delete(id);
-  }
-  was.forEach((_, id) => kv.remove(KEY + id));
-}
+/** Stores each entry under its own key. */
+export const save = (kv: KV, list: Entry[]) => list.forEach((x) => kv.set(KEY + x.e.eventId, x));
 
-/** Appends events, then applies the bounds; returns the new list and how many events it dropped. */
-export function add(list: Entry[], events: FeedbackEvent[], now: number): [Entry[], number] {
-  const all = list.concat(events.map((e) => ({ e, n: 0, at: 0 })));
+/** Removes these events. */
+export const drop = (kv: KV, ids: string[]) => ids.forEach((id) => kv.remove(KEY + id));
+
+/** Appends events (as page `by`'s), then applies the bounds; returns the new list and how many events it dropped. */
+export function add(list: Entry[], events: FeedbackEvent[], now: number, by?: number): [Entry[], number] {
+  const all = list.concat(events.map((e) => ({ e, n: 0, at: now, by })));
   const fresh = all.filter((x) => now - Date.parse(x.e.ts) < MAX_AGE);
   // Sorting is stable, so within a rank the oldest come first, and go first.
   const kept = new Set(fresh.slice().sort((a, b) => RANK[a.e.type] - RANK[b.e.type]).slice(-MAX_EVENTS));

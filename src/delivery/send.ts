@@ -1,7 +1,7 @@
 import { after, all, on, type Stop } from '../platform/listen';
-import type { KV } from '../platform/storage';
+import { createKV, type KV } from '../platform/storage';
 import type { FeedbackEvent, RessentiError } from '../types';
-import { add, load, MAX_AGE, MAX_EVENTS, save, type Entry } from './outbox';
+import { add, drop, load, MAX_AGE, MAX_EVENTS, save } from './outbox';
 
 /** Sends events to the endpoint through the durable outbox. */
 export interface Delivery {
@@ -19,6 +19,9 @@ const TIMEOUT = 1e4;
 const LEASE = TIMEOUT + 5e3;
 // Browsers refuse keepalive requests beyond 64 KiB of bodies in flight per page.
 const BUDGET = 64e3;
+// How much later than the page whose event it is another page sends it: two tabs whose timers
+// fire at the same moment would otherwise both send it before either saw the other's lease.
+const GRACE = 2e3;
 
 /**
  * Delivers events at least once: each is written to the outbox before any attempt and leaves
@@ -38,25 +41,20 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
   const timeouts = new Set<Stop>();
   // While off, events wait here, not in the KV: switching the KV to storage on consent copies
   // its memory over what is stored, which would lose what earlier pages left.
-  let held: Entry[] = [];
+  let held = createKV();
+  const db = () => (enabled ? kv : held);
   // Events that left for good: never sent again by this tab, whatever a stale storage still says.
   // As many as the outbox can hold, so that memory stays bounded on a long visit.
   const gone: string[] = [];
+  const me = Math.random();
   let failing = false;
 
-  const edit = (f: (list: Entry[]) => Entry[]) => {
-    if (!enabled) return void (held = f(held));
-    const list = load(kv);
-    // Written back: only what `f` changed; removed: what it left out, and what has gone.
-    const was = new Map(list.map((x) => [x.e.eventId, JSON.stringify(x)]));
-    save(kv, f(list.filter((x) => !gone.includes(x.e.eventId))), was);
-  };
   const wake = (ms: number) => {
     stopTimer();
     stopTimer = after(win, ms, () => pass());
   };
 
-  /** Sends the entries that are due (every pending one when ignoring backoff), within the keepalive budget. */
+  /** Sends the entries that are due (all of this page's when ignoring backoff), within the keepalive budget. */
   function pass(ignoreBackoff?: boolean) {
     stopTimer();
     if (!enabled) return;
@@ -64,22 +62,22 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
     const events: FeedbackEvent[] = [];
     let size = 14; // {"events":[]}
     let next = Infinity;
-    edit((list) => {
-      for (const x of list) {
-        const t = Math.max(ignoreBackoff ? 0 : x.at, x.lease || 0);
-        if (t > now) next = Math.min(next, t);
-        else {
-          const s = new Blob([JSON.stringify(x.e)]).size + 1;
-          // An event alone over the budget still goes, without keepalive (see post).
-          if (inflight + size + s <= BUDGET || !(events.length || inflight)) {
-            size += s;
-            events.push(x.e);
-            x.lease = now + LEASE; // written before the request starts
-          }
+    for (const x of load(kv)) {
+      const mine = x.by == me;
+      const t = Math.max(mine && ignoreBackoff ? 0 : x.at + (mine ? 0 : GRACE), x.lease || 0);
+      if (gone.includes(x.e.eventId)) drop(kv, [x.e.eventId]); // a stale copy: it left for good
+      else if (t > now) next = Math.min(next, t);
+      else {
+        const s = new Blob([JSON.stringify(x.e)]).size + 1;
+        // An event alone over the budget still goes, without keepalive (see post).
+        if (inflight + size + s <= BUDGET || !(events.length || inflight)) {
+          size += s;
+          events.push(x.e);
+          x.lease = now + LEASE;
+          save(kv, [x]); // written before the request starts
         }
       }
-      return list;
-    });
+    }
     if (events.length) post(events, size);
     if (next < Infinity) wake(next - now);
   }
@@ -104,18 +102,22 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
         failing = false;
         gone.push(...ids);
         gone.splice(0, gone.length - MAX_EVENTS);
+        drop(db(), ids);
         if (status > 299) onError({ source: 'delivery', message: `endpoint refused ${ids.length} events: HTTP ${status}` });
-      } else if (!failing) {
-        // Said once per run of failures, not on every retry.
-        failing = true;
-        onError({ source: 'delivery', message: `${endpoint}: ${status ? 'HTTP ' + status : 'no answer'}, will retry` });
+      } else {
+        if (!failing) {
+          // Said once per run of failures, not on every retry.
+          failing = true;
+          onError({ source: 'delivery', message: `${endpoint}: ${status ? 'HTTP ' + status : 'no answer'}, will retry` });
+        }
+        // Those still there back off: another tab may have delivered some meanwhile.
+        save(
+          db(),
+          load(db())
+            .filter((x) => ids.includes(x.e.eventId))
+            .map((x) => ({ e: x.e, n: x.n + 1, at: now + (wait >= 0 ? wait : r * Math.min(3e5, 1e3 * 2 ** x.n)), by: me })),
+        );
       }
-      // What left is gone (see `edit`); what remains of this request backs off.
-      edit((list) =>
-        list.map((x) =>
-          ids.includes(x.e.eventId) ? { e: x.e, n: x.n + 1, at: now + (wait >= 0 ? wait : r * Math.min(3e5, 1e3 * 2 ** x.n)) } : x,
-        ),
-      );
       pass();
     };
     // The executor runs now (a fetch started in `pagehide` must start before the page goes) and
@@ -140,12 +142,14 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
 
   const flush = () => pass(true);
   const push = (events: FeedbackEvent[]) => {
-    edit((list) => {
-      const [kept, dropped] = add(list, events, Date.now());
-      if (dropped)
-        onError({ source: 'outbox', message: `outbox bounds (${MAX_EVENTS} events, ${MAX_AGE / 864e5} days) reached: dropped ${dropped} events` });
-      return kept;
-    });
+    const to = db();
+    const list = load(to);
+    const [kept, dropped] = add(list, events, Date.now(), me);
+    // Only the new events are written, and only the dropped ones removed: other tabs' stay as they are.
+    drop(to, list.filter((x) => !kept.includes(x)).map((x) => x.e.eventId));
+    save(to, kept.filter((x) => !list.includes(x)));
+    if (dropped)
+      onError({ source: 'outbox', message: `outbox bounds (${MAX_EVENTS} events, ${MAX_AGE / 864e5} days) reached: dropped ${dropped} events` });
     wake(0); // one request for the events of one instant
   };
   const unlisten = all(
@@ -159,7 +163,9 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
     push,
     enable(on) {
       enabled = on;
-      push(held.splice(0).map((x) => x.e)); // what waited, taken out of `held`
+      const waiting = load(held).map((x) => x.e);
+      held = createKV();
+      push(waiting);
     },
     dispose() {
       enabled = false;

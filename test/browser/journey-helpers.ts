@@ -17,6 +17,14 @@ export function journeyPage(server: Server, body: string, defs: object, attrs: R
   return htmlPage(body + inline + scriptTag(server, { surveys: '#defs', ...attrs }), head);
 }
 
+/** A one-question survey on moment `on`, asking "Survey ID?": the text tells which survey is on screen. */
+export const ask = (id: string, on: string, extra: object = {}) => ({
+  id,
+  on,
+  ...extra,
+  questions: [{ id: 'mood', type: 'emoji', text: `Survey ${id}?` }],
+});
+
 /** Records in `window.appeared` the `performance.now()` at which the widget's host entered the page. */
 export const APPEARED_PROBE = `<script>new MutationObserver((records, observer) => {
   if (document.querySelector('${HOST}')) { window.appeared = performance.now(); observer.disconnect(); }

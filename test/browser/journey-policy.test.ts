@@ -1,13 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeBrowser, useBrowser } from './harness';
-import { closePopover, explanation, HOST, impressionOf, impressions, journeyPage, loaded, ressenti } from './journey-helpers';
-
-const ask = (id: string, on: string, extra: object = {}) => ({
-  id,
-  on,
-  ...extra,
-  questions: [{ id: 'mood', type: 'emoji', text: `Survey ${id}?` }],
-});
+import { ask, closePopover, explanation, HOST, impressionOf, impressions, journeyPage, loaded, ressenti } from './journey-helpers';
 
 /** A decision the widget explained is final; a popover it chose appears within this. */
 const GRACE_MS = 400;
@@ -103,7 +96,7 @@ describeBrowser('one fatigue policy, never interrupting, and debug explanations,
     const { page, log } = await t.open('/pay.html');
     await loaded(page);
     await ressenti(page, 'moment', 'need-help');
-    await expect.poll(() => log.ressenti('info').join('\n')).toMatch(/"help".*quiet/);
+    expect((await explanation(log, 'need-help')).lines).toContainEqual(expect.stringMatching(/^"help": .*quiet/));
     await page.waitForTimeout(GRACE_MS);
     expect(await page.locator(HOST).count()).toBe(0);
 
@@ -113,6 +106,17 @@ describeBrowser('one fatigue policy, never interrupting, and debug explanations,
     await ressenti(page, 'moment', 'need-help');
     await impressionOf(t.server, 'help');
     expect(impressions(t.server)).toHaveLength(1);
+  });
+
+  it('data-debug: a popover held back by a quiet zone is explained in its moment\'s group, not reported as shown', async () => {
+    const body = '<form data-ressenti-quiet><label>Card number <input></label></form>';
+    t.server.pages.set('/pay-debug.html', journeyPage(t.server, body, { surveys: [ask('help', 'need-help')] }, { debug: true }));
+    const { page, log } = await t.open('/pay-debug.html');
+    await loaded(page);
+    await ressenti(page, 'moment', 'need-help');
+    const { title, lines } = await explanation(log, 'need-help');
+    expect(lines).toContainEqual(expect.stringMatching(/^"help": .*quiet/));
+    expect(title).toBe('[ressenti] moment "need-help"');
   });
 
   const debugDefs = {

@@ -1,14 +1,8 @@
 import type { Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { expect, it, onTestFinished } from 'vitest';
 import { describeBrowser, useBrowser } from './harness';
-import { APPEARED_PROBE, closePopover, HOST, impressionOf, impressions, journeyPage, loaded, ressenti, setHidden } from './journey-helpers';
-
-const ask = (id: string, on: string, extra: object = {}) => ({
-  id,
-  on,
-  ...extra,
-  questions: [{ id: 'mood', type: 'emoji', text: `Survey ${id}?` }],
-});
+import { APPEARED_PROBE, ask, closePopover, HOST, impressionOf, impressions, journeyPage, loaded, ressenti, setHidden } from './journey-helpers';
 
 /** A single-page app: links change the route with `pushState`, the server never sees those paths. */
 const SPA = `<nav><a href="/app/products" data-route>Products</a> <a href="/app/cart" data-route>Cart</a> <a href="/app/about" data-route>About</a></nav>
@@ -63,6 +57,22 @@ describeBrowser('journey moments in Chromium', () => {
     // The same moment on the new route shows it, after its delay, for the page the visitor is on.
     await ressenti(page, 'moment', 'promo-seen');
     expect((await impressionOf(t.server, 'promo')).context.path).toBe('/app/about');
+  });
+
+  it('a survey whose UI is still downloading when the visitor changes route does not appear on the new page', async () => {
+    // A slow network: the UI (fetched on the first survey) takes 1.5 s.
+    const ui = '/dist/ressenti-ui.min.js';
+    t.server.pages.set(ui, { body: readFileSync(new URL('../..' + ui, import.meta.url)), delay: 1500, headers: { 'Content-Type': 'text/javascript' } });
+    onTestFinished(() => void t.server.pages.delete(ui));
+    app('/app/home', { surveys: [ask('promo', 'promo-seen', { if: { path: '/app/home' } }), ask('about', 'page-view', { if: { path: '/app/about' } })] });
+    const { page } = await t.open('/app/home');
+    await loaded(page);
+    await ressenti(page, 'moment', 'promo-seen');
+    await page.getByRole('link', { name: 'About' }).click();
+    await page.locator(HOST).getByText('Survey about?').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.locator(HOST).count()).toBe(1); // one survey at a time
+    expect(impressions(t.server).map((e) => e.surveyId)).toEqual(['about']);
   });
 
   it('exit intent: the pointer leaving through the top of the window after a few seconds, once per page view', async () => {
@@ -188,13 +198,14 @@ describeBrowser('journey moments in Chromium', () => {
         '<div style="height:2000px"></div><section id="reviews" style="height:400px" data-ressenti-moment="reviews-seen" data-ressenti-context-product-id="sku-42">Reviews</section><div style="height:2000px"></div>',
       );
     });
-    const top = await page.locator('#reviews').evaluate((el) => el.getBoundingClientRect().top + scrollY);
+    // The scroll position at which the section's top meets the bottom of the window.
+    const below = await page.locator('#reviews').evaluate((el) => el.getBoundingClientRect().top + scrollY - innerHeight);
     const scrollTo = (y: number) => page.evaluate((y) => window.scrollTo(0, y), y);
-    await scrollTo(top - 720 + 120); // 120 of 400 px on screen
+    await scrollTo(below + 120); // 120 of 400 px on screen
     await page.waitForTimeout(300);
     expect(await page.locator(HOST).count()).toBe(0);
 
-    await scrollTo(top - 720 + 240); // 60 % on screen
+    await scrollTo(below + 240); // 60 % on screen
     expect(await impressionOf(t.server, 'reviews')).toMatchObject({
       moment: 'reviews-seen',
       context: { productId: 'sku-42', pageType: 'product' },
@@ -202,7 +213,7 @@ describeBrowser('journey moments in Chromium', () => {
     await closePopover(page, 'Survey reviews?');
     await scrollTo(0);
     await page.waitForTimeout(200);
-    await scrollTo(top - 100);
+    await scrollTo(below + 400);
     await page.waitForTimeout(500);
     expect(await page.locator(HOST).count()).toBe(0);
     expect(impressions(t.server)).toHaveLength(1);
@@ -221,6 +232,7 @@ describeBrowser('journey moments in Chromium', () => {
     await page.getByRole('button', { name: 'Size guide' }).click();
     await impressionOf(t.server, 'sizing', 2);
   });
+
   type Layer = { dataLayer: Record<string, unknown>[] };
   const layerEvents = (page: Page) =>
     page.evaluate(() => (window as unknown as Layer).dataLayer.filter((e) => String(e.event).startsWith('ressenti_')));
@@ -272,18 +284,24 @@ describeBrowser('journey moments in Chromium', () => {
         { id: 'why', type: 'text', text: 'What is the main reason for your score?' },
       ],
     };
-    t.server.pages.set('/order.html', journeyPage(t.server, '<h1>Your order has shipped</h1>', { surveys: [nps] }));
+    // A page-view survey on the same page waits: the visitor came for the link's survey, and one shows at a time.
+    t.server.pages.set('/order.html', journeyPage(t.server, '<h1>Your order has shipped</h1>', { surveys: [ask('welcome', 'page-view'), nps] }));
     const { page } = await t.open('/order.html?ressenti=nps&ressenti_answer=9&utm_source=email');
     const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'response'));
-    const [impression, response] = events;
-    expect(impression).toMatchObject({ type: 'impression', surveyId: 'nps', moment: 'link', context: { path: '/order.html' } });
+    const impression = await impressionOf(t.server, 'nps');
+    const response = events.find((x) => x.type === 'response');
+    expect(impression).toMatchObject({ surveyId: 'nps', moment: 'link', context: { path: '/order.html' } });
     expect(response).toMatchObject({ type: 'response', moment: 'link', answers: { score: 9 }, complete: false, responseId: impression.responseId });
     expect(page.url()).toBe(t.server.url + '/order.html?utm_source=email');
 
     const widget = page.locator(HOST);
+    await widget.getByText('What is the main reason for your score?').waitFor();
+    await page.waitForTimeout(300);
+    expect(await widget.count()).toBe(1);
     await widget.getByRole('textbox', { name: 'What is the main reason for your score?' }).fill('Fast delivery');
     await widget.getByRole('button', { name: 'Send' }).click();
     const done = await t.server.collector.waitFor((e) => e.some((x) => x.complete));
     expect(done.find((x) => x.complete)).toMatchObject({ answers: { score: 9, why: 'Fast delivery' }, responseId: impression.responseId });
+    expect(impressions(t.server).map((e) => e.surveyId)).toEqual(['nps']);
   });
 });

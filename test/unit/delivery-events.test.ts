@@ -103,6 +103,6 @@ describe('outbox bounds', () => {
 
   it('a new event waits for its first attempt at once, with no attempts yet', () => {
     const e = ev('impression');
-    expect(add([], [e], NOW)).toEqual([[{ e, n: 0, at: 0 }], 0]);
+    expect(add([], [e], NOW)).toEqual([[{ e, n: 0, at: NOW }], 0]);
   });
 });

@@ -215,7 +215,7 @@ describe('delivery', () => {
 
   it('events an earlier page left in the outbox are sent when the next page starts', async () => {
     const left = [ev(), ev('dismissal')];
-    save(createKV(storage), add([], left, Date.now())[0]);
+    save(createKV(storage), add([], left, Date.now() - 60_000)[0]); // stored a minute ago
     start();
     await tick();
     expect(ids(page.requests[0].events)).toEqual(ids(left));
@@ -245,7 +245,7 @@ describe('delivery', () => {
 
   it('on consent, answers given before it join what earlier pages left: none is lost', async () => {
     const left = ev();
-    save(createKV(storage), add([], [left], Date.now())[0]);
+    save(createKV(storage), add([], [left], Date.now() - 60_000)[0]); // stored a minute ago
     const kv = createKV(null); // consent pending: memory only
     const d = start({ kv, enabled: false });
     const early = ev();
