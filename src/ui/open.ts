@@ -26,11 +26,14 @@ export function open(o: OpenOptions): UiHandle {
   let root: ShadowRoot | undefined;
   let stopTimer = () => {};
   let closed = false;
+  /** Where focus came from when the visitor entered the widget: it goes back there when the widget closes. */
+  let from: HTMLElement | null = null;
 
   const close = () => {
     if (closed) return;
     closed = true;
     stopTimer();
+    if (root?.activeElement) from?.focus();
     try {
       if (root) render(null, root); // unmounts, so that nothing of it runs on
     } catch {
@@ -50,6 +53,7 @@ export function open(o: OpenOptions): UiHandle {
     root = host.attachShadow({ mode: 'open' });
     const s = createStore(o, end);
     host.setAttribute('data-ressenti-host', '');
+    host.addEventListener('focusin', (e) => host.contains(e.relatedTarget as Node) || (from = e.relatedTarget as HTMLElement | null));
     const own = applyStyles(root);
     if (popover) {
       host.setAttribute('popover', 'manual');

@@ -94,17 +94,6 @@ describeBrowser('bad input from the site', () => {
     ['context with a string', ['context', 'cart'], /^context: .*object.*got "cart"$/],
     ['show with a number', ['show', 7], /^show: .*string.*got 7$/],
     ['show with an unknown survey', ['show', 'nope'], /show: no valid survey with id "nope"/],
-  ])('window.ressenti: %s is reported once, and surveys still show', async (_, args, match) => {
-    const { page: p, log } = await t.open('/shop.html');
-    await p.waitForFunction(() => (window as unknown as { ressenti: { loaded?: boolean } }).ressenti.loaded);
-    await command(p, ...args);
-    expect(await reported(p, log, match)).toMatchObject({ source: 'command' });
-    await command(p, 'moment', 'purchase');
-    await stillAnswers(p, t, 'checkout');
-    expect(log.errors).toEqual([]);
-  });
-
-  it.each([
     ['an unknown command', ['explode'], /unknown command "explode"/],
     ['no command at all', [], /unknown command/],
   ])('window.ressenti: %s is reported once, and surveys still show', async (_, args, match) => {

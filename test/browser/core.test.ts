@@ -89,6 +89,45 @@ describeBrowser('the widget end to end (script tag)', () => {
     expect(events.find((x) => x.complete)?.answers).toEqual({ mood: 1, why: 'Too slow', topic: 'price' });
   });
 
+  it('keyboard: Tab reaches the faces, arrows move between them, Escape dismisses and focus goes back where it was', async () => {
+    const { page } = await t.open('/quiet.html');
+    await page.evaluate(() => {
+      const b = document.body.appendChild(document.createElement('button'));
+      b.id = 'before';
+      b.textContent = 'Before';
+      b.focus();
+    });
+    await page.evaluate(() => (window as unknown as { ressenti: (...a: unknown[]) => void }).ressenti('moment', 'purchase'));
+    const widget = page.locator(host);
+    await widget.getByRole('button', { name: /delighted/i }).waitFor();
+    // The popover does not take focus on its own.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
+    const focused = () => page.evaluate(() => document.querySelector('[data-ressenti-host]')!.shadowRoot!.activeElement?.getAttribute('aria-label') || '');
+    for (let i = 0; i < 5 && !/unhappy|neutral|happy|delighted/i.test(await focused()); i++) await page.keyboard.press('Tab');
+    const first = await focused();
+    expect(first).toMatch(/unhappy|neutral|happy|delighted/i);
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).not.toBe(first);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => widget.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
+    const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'dismissal'));
+    expect(events.find((x) => x.type === 'dismissal')).toMatchObject({ surveyId: 'post-purchase', moment: 'purchase' });
+    expect(events.some((x) => x.type === 'response')).toBe(false);
+  });
+
+  it('French visitors get French text and built-in strings (<html lang="fr">)', async () => {
+    t.server.pages.set('/fr.html', htmlPage(STUB + scriptTag(t.server, { surveys: '/surveys.json' })).replace('lang="en"', 'lang="fr"'));
+    const { page } = await t.open('/fr.html');
+    await page.evaluate(() => (window as unknown as { ressenti: (...a: unknown[]) => void }).ressenti('moment', 'purchase'));
+    const widget = page.locator(host);
+    await widget.getByText('Comment était le paiement ?').waitFor();
+    expect(await widget.getByRole('button', { name: /fermer/i }).count()).toBe(1);
+    await widget.getByRole('button', { name: /ravi/i }).click();
+    const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'response'));
+    expect(events.find((x) => x.type === 'response')!.context.locale).toBe('fr');
+  });
+
   it('renders an inline survey inside its element, in the page flow', async () => {
     const { page } = await t.open('/article.html');
     const slot = page.locator('#slot');
