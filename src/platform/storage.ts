@@ -10,7 +10,7 @@ export interface KV {
   remove(key: string): void;
   /** Switches the backend: a Storage to persist (memory values are copied into it), or null for memory only. */
   use(backend: Storage | null | undefined): void;
-  /** The keys starting with `prefix`, as the backend has them now (other tabs' writes included). */
+  /** The keys starting with `prefix`: the backend's now (other tabs' writes included), and this page's. */
   keys(prefix: string): string[];
   /** Removes every key this store wrote, from memory and from the backend. */
   clear(): void;
@@ -75,23 +75,20 @@ export function createKV(backend?: Storage | null): KV {
       if (next) for (const [key, raw] of memory) write(key, raw);
     },
     keys(prefix) {
-      // Without a backend, or when it cannot be read, the memory copy is all there is.
-      let keys = [...memory.keys()];
+      const keys: string[] = [];
       try {
-        if (store) {
-          keys = [...unsaved];
-          for (let i = 0; i < store.length; i++) {
-            const key = store.key(i);
-            if (key?.startsWith(PREFIX)) keys.push(key.slice(PREFIX.length));
-          }
+        if (store) for (let i = 0; i < store.length; i++) {
+          const key = store.key(i);
+          if (key?.startsWith(PREFIX)) keys.push(key.slice(PREFIX.length));
         }
       } catch {
-        keys = [...memory.keys()];
+        // storage unreadable: memory has what this page wrote
       }
-      return [...new Set(keys)].filter((key) => key.startsWith(prefix));
+      // Memory may hold keys another tab has since removed: reading them gives undefined.
+      return [...new Set(keys.concat(...memory.keys()))].filter((key) => key.startsWith(prefix));
     },
     clear() {
-      new Set([...memory.keys(), ...this.keys('')]).forEach((key) => this.remove(key));
+      this.keys('').forEach((key) => this.remove(key));
     },
   };
 }

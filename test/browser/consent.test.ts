@@ -3,7 +3,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import type { FeedbackEvent } from '../../src/types';
-import { describeBrowser, htmlPage, useBrowser } from './harness';
+import { describeBrowser, htmlPage, launchPersistent, profileDir, useBrowser } from './harness';
 import { HOST, journeyPage, loaded, ressenti } from './journey-helpers';
 
 const defs = {
@@ -102,25 +102,38 @@ describeBrowser('consent', () => {
     expect(collector.duplicates).toBe(0);
   });
 
-  it('an earlier page\'s pending answer waits for the consent call on the next page, then goes', async () => {
+  it('an answer left pending on an earlier visit waits for the consent call on the next visit, then goes', async () => {
     const { collector } = t.server;
-    const { page } = await t.open('/shop.html');
-    await loaded(page);
-    await ressenti(page, 'consent', true);
-    collector.failNext(1000, 503); // the collector is down while the visitor answers
-    await answer(page, 'mood');
-    await expect.poll(() => outbox(page)).toMatch(/"response"/);
-    await page.goto(t.server.url + '/next.html'); // leaving tries once more: still down
-    await loaded(page);
+    const dir = profileDir();
+    const first = await launchPersistent(dir);
+    try {
+      const page = await first.newPage();
+      await page.goto(t.server.url + '/shop.html');
+      await loaded(page);
+      await ressenti(page, 'consent', true);
+      collector.failNext(1000, 503); // the collector is down while the visitor answers
+      await answer(page, 'mood');
+      await expect.poll(() => outbox(page)).toMatch(/"response"/);
+    } finally {
+      await first.close();
+    }
     collector.reset(); // back up
-    await page.waitForTimeout(300);
-    expect(collector.requests).toEqual([]); // this page has no consent yet: it sends nothing
-    await ressenti(page, 'consent', true); // what a consent-management platform's callback does
-    const events = await collector.waitFor((e) => e.length === 2, 15_000);
-    expect(events.map((e) => [e.type, e.surveyId]).sort()).toEqual([
-      ['impression', 'mood'],
-      ['response', 'mood'],
-    ]);
+    const again = await launchPersistent(dir);
+    try {
+      const page = await again.newPage();
+      await page.goto(t.server.url + '/next.html');
+      await loaded(page);
+      await page.waitForTimeout(300);
+      expect(collector.requests).toEqual([]); // no consent on this page yet: nothing goes
+      await ressenti(page, 'consent', true); // what a consent-management platform's callback does
+      const events = await collector.waitFor((e) => e.length === 2);
+      expect(events.map((e) => [e.type, e.surveyId]).sort()).toEqual([
+        ['impression', 'mood'],
+        ['response', 'mood'],
+      ]);
+    } finally {
+      await again.close();
+    }
   });
 
   it('withdrawing consent erases everything Ressenti stored and stops sending', async () => {
