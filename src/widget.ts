@@ -10,7 +10,7 @@ import { bodyContext, formFocused, isQuiet, readLink, startSources, waitUntilFre
 import { detectDevice, detectLocale } from './platform/env';
 import { all } from './platform/listen';
 import { uuid } from './platform/ids';
-import { createKV } from './platform/storage';
+import { createKV, type KV } from './platform/storage';
 import type { Answers, Context, EventMap, EventType, Options, Ressenti, RessentiError, Settings, Strings, Survey } from './types';
 import type { UiHandle, UiModule } from './ui/contract';
 
@@ -26,13 +26,13 @@ type Handler = (payload: never) => void;
 /** How long a popover waits for the visitor to leave a form field before giving up. */
 const FORM_WAIT_MS = 8000;
 
+/** The widget; `_report` lets the script tag report what happens before a command reaches it. */
+export type Widget = Ressenti & { _report(error: RessentiError): void };
+
 /**
  * One widget: wires config → moments → decision → UI → delivery for one `init()`.
  * Everything it starts is pushed on `disposers`; `destroy()` runs them all.
  */
-/** The widget; `_report` lets the script tag report what happens before a command reaches it. */
-export type Widget = Ressenti & { _report(error: RessentiError): void };
-
 export function createWidget(options: Options, platform: Platform): Widget {
   const { win } = platform;
   const doc = win.document;
@@ -86,16 +86,14 @@ export function createWidget(options: Options, platform: Platform): Widget {
       : undefined;
   if (delivery) disposers.push(delivery.dispose);
 
-  const visitor = () => {
-    let id = kv.get<string>('visitor');
-    if (!id) kv.set('visitor', (id = uuid()));
-    return id;
+  /** A stored value, created on first use. */
+  const stored = <T>(store: KV, key: string, create: () => T) => {
+    let value = store.get<T>(key);
+    if (!value) store.set(key, (value = create()));
+    return value;
   };
-  const session = () => {
-    let s = skv.get<{ id: string; n: number }>('session');
-    if (!s) skv.set('session', (s = { id: uuid(), n: 0 }));
-    return s;
-  };
+  const visitor = () => stored(kv, 'visitor', uuid);
+  const session = () => stored(skv, 'session', () => ({ id: uuid(), n: 0 }));
   const history = () => kv.get<History>('history') || { seen: {} };
 
   function context(extra?: Context): Context {
