@@ -29,7 +29,7 @@ export function checkOptions(o: Options): Problem[] {
   for (const key in CHOICES) {
     const v = given[key];
     const [test, expectation] = CHOICES[key as keyof typeof CHOICES];
-    if (v === undefined || test(v, '')) continue;
+    if (v === undefined || test(v)) continue;
     const consent = key == 'consent';
     if (consent) o.consent = 'required';
     else delete given[key];

@@ -9,10 +9,11 @@ export interface Problem {
 }
 
 /**
- * A check on one value: `test` passes (having reported any nested problems itself) or the value
- * "must be <expectation>". A third element marks a required field.
+ * A check on one value: `test` passes (having reported any nested problems itself, at `path`,
+ * which only rules of objects and arrays need) or the value "must be <expectation>".
+ * A third element marks a required field.
  */
-type Rule = [test: (v: any, path: string) => boolean, expectation: string, required?: 1];
+type Rule = [test: (v: any, path?: any) => boolean, expectation: string, required?: 1];
 type Schema = Record<string, Rule>;
 type Obj = Record<string, any>;
 
@@ -24,14 +25,11 @@ const isScalar = (v: unknown) => v === null || isStr(v) || isNum(v) || typeof v 
 
 /** A value as the console shows it: compact JSON, truncated. */
 function show(v: unknown): string {
-  let s: string | undefined;
+  let s: string = typeof v;
   try {
-    // JSON would show NaN and Infinity as null
-    s = typeof v == 'number' ? '' + v : JSON.stringify(v);
-  } catch {
-    // circular or BigInt: the type says enough
-  }
-  s ??= typeof v;
+    // JSON would show NaN and Infinity as null; circular values and BigInt throw: the type says enough
+    s = typeof v == 'number' ? '' + v : JSON.stringify(v) ?? s;
+  } catch {}
   return s.length > 40 ? s.slice(0, 37) + '...' : s;
 }
 
@@ -40,14 +38,11 @@ export const mustBe = (expectation: string, v: unknown) =>
   v === undefined ? `is missing (must be ${expectation})` : `must be ${expectation}, got ${show(v)}`;
 
 /** A rule accepting one of the space-separated words. */
-export function oneOf(words: string): Rule {
-  const list = words.split(' ');
-  return [(v) => list.includes(v), list.map((w) => `"${w}"`).join(', ').replace(/, (?=[^,]*$)/, ' or ')];
-}
+export const oneOf = (words: string): Rule => [(v) => words.split(' ').includes(v), `"${words.replace(/ /g, '" or "')}"`];
 
 const req = ([test, expectation]: Rule): Rule => [test, expectation, 1];
 const many = ([test, expectation]: Rule): Rule => [
-  (v) => [].concat(v).every((x) => test(x, '')),
+  (v) => [].concat(v).every((x) => test(x)),
   expectation + ', or an array of them',
 ];
 const range = (lo: number, hi = Infinity, integer?: boolean): Rule => [
@@ -136,7 +131,7 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
   const typed = (q: Obj): Schema =>
     ({
       emoji: { labels: labels(5) },
-      rating: { scale: SCALE, style: oneOf('stars numbers'), labels: labels(2, SCALE[0](q.scale, '') ? q.scale : 5) },
+      rating: { scale: SCALE, style: oneOf('stars numbers'), labels: labels(2, SCALE[0](q.scale) ? q.scale : 5) },
       nps: { labels: labels(2) },
       thumbs: { labels: labels(2) },
       choice: { options: req(list(option([]), 'options')), multiple: BOOL },
@@ -145,7 +140,7 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
   // `ids` grows as questions are checked: a question's `if` sees only the ones before it.
   const question = (ids: string[]): Rule => [
     (q, p) => {
-      const known = isObj(q) && TYPE[0](q.type, '');
+      const known = TYPE[0](q?.type);
       return fields(q, p, { id: req(unique(ids)), type: req(TYPE), text: req(TEXT), if: comparisons(ids.slice()), ...(known && typed(q)) }, !known);
     },
     'an object',
@@ -169,12 +164,12 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
   const doc: Obj = isObj(input) ? input : { surveys: input };
   fields(doc, '', {
     $schema: [() => true, ''],
-    surveys: req([Array.isArray, 'an array of surveys, or a document { "surveys": [...] }']),
+    surveys: req([Array.isArray, 'an array of surveys or { "surveys": [...] }']),
     settings: obj(SETTINGS),
   });
   // A bad setting is dropped alone: its default applies, the other settings stand.
   const settings: Obj = {};
-  for (const k in SETTINGS) if (SETTINGS[k][0](doc.settings?.[k], '')) settings[k] = doc.settings[k];
+  for (const k in SETTINGS) if (SETTINGS[k][0](doc.settings?.[k])) settings[k] = doc.settings[k];
 
   const seen: string[] = [];
   const surveys = (Array.isArray(doc.surveys) ? doc.surveys : []).filter((s: any, index: number) => {

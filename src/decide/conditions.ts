@@ -9,14 +9,12 @@ export const show = (value: unknown): string => (value === undefined ? 'missing'
 // Numbers and numeric strings are numbers; everything else (booleans, null, "", "abc") is not.
 const num = (v: unknown): number => (typeof v == 'number' ? v : typeof v == 'string' && v.trim() ? +v : NaN);
 
-// Strict, except that a number equals its numeric string ("2" eq 2): context often comes from markup.
-const same = (a: unknown, b: unknown) => a === b || ((typeof a == 'number' || typeof b == 'number') && num(a) === num(b));
-
 const holds = (op: string, a: unknown, b: unknown): boolean => {
   const x = num(a);
   const y = num(b);
-  return op == 'eq' ? same(a, b)
-    : op == 'in' ? list(b).some((v) => same(a, v))
+  // `eq` is `in` one value: strict, except that a number equals its numeric string ("2" eq 2),
+  // as context often comes from markup.
+  return op == 'eq' || op == 'in' ? list(b).some((v) => a === v || ((typeof a == 'number' || typeof v == 'number') && x === num(v)))
     : op == 'lt' ? x < y
     : op == 'lte' ? x <= y
     : op == 'gt' ? x > y
@@ -49,12 +47,13 @@ export function glob(pattern: string, text: string): boolean {
 
 /** Null when the survey's `if` holds in `ctx`, else why not, naming the field and its actual value. */
 export function checkSurvey(cond: SurveyCondition | undefined, ctx: Context): string | null {
-  // A device name is a glob without wildcards.
+  // A device name is a glob without wildcards. A missing value is tested as "undefined", which
+  // only `*` and `**` match: patterns that accept anything.
   for (const key of ['path', 'url', 'device'] as const) {
     const patterns = cond?.[key];
     const actual = ctx[key];
-    if (patterns != null && !list<string>(patterns).some((p) => glob(p, String(actual ?? ''))))
-      return `if.${key} ${show(actual)} does not match ${show(patterns)}`;
+    if (patterns != null && !list<string>(patterns).some((p) => glob(p, actual as string)))
+      return `if.${key} is ${show(actual)}, wants ${show(patterns)}`;
   }
   for (const [key, cmp] of Object.entries(cond?.context || {}))
     if (!compare(cmp, ctx[key])) return `if.context.${key} is ${show(ctx[key])}, wants ${show(cmp)}`;

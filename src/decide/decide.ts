@@ -33,7 +33,7 @@ export function qualifies(survey: Survey, input: DecideInput, popover: boolean):
   const drawn = sample == null ? 0 : input.draw(survey.id);
   return (
     checkSurvey(survey.if, input.context) ??
-    (drawn >= (sample ?? 1) ? `sampled out: draw ${drawn.toFixed(2)} ≥ sample ${sample}` : null) ??
+    (drawn >= (sample ?? 1) ? `sampled out: draw ${drawn.toFixed(2)} >= ${sample}` : null) ??
     limitReason(survey, input.history, input.now) ??
     (popover ? fatigueReason(input.settings, input.history, input.sessionShown, input.now) : null)
   );
@@ -42,24 +42,22 @@ export function qualifies(survey: Survey, input: DecideInput, popover: boolean):
 /** Which popover survey `input.moment` shows: the highest priority, then the first defined, of those that qualify. */
 export function decide(input: DecideInput): Decision {
   const { moment, surveys } = input;
-  const why = surveys.map((survey) => {
-    const on = list(survey.on ?? []);
-    return !on.length ? 'no trigger (shown only by show, a link or inline)'
-      : !on.includes(moment) ? `waits for ${on.map(show).join(' or ')}, not ${show(moment)}`
-      : survey.display == 'inline' ? 'inline survey: renders in its element'
-      : qualifies(survey, input, true) ?? (input.busy ? 'another survey is on screen' : null);
-  });
-  const priority = (survey: Survey) => survey.priority || 0;
-  const beaten = (survey: Survey, by: Survey) =>
-    `"${by.id}" won (${priority(by) > priority(survey) ? `priority ${priority(by)} > ${priority(survey)}` : 'earlier in the definitions'})`;
-  const winner = surveys.reduce<Survey | undefined>(
-    (best, survey, i) => (why[i] == null && (!best || priority(survey) > priority(best)) ? survey : best),
-    undefined,
+  // A survey with no `on` shows only by `show`, a link or inline: "on is missing".
+  const why = surveys.map((survey) =>
+    !list(survey.on).includes(moment) ? `on is ${show(survey.on)}, not ${show(moment)}`
+      : survey.display == 'inline' ? 'display is "inline"'
+      : qualifies(survey, input, true) ?? (input.busy ? 'another survey is on screen' : null),
   );
+  const priority = (survey?: Survey) => survey?.priority || 0;
+  // A stable sort: equal priorities keep definition order.
+  const [winner] = surveys.filter((_, i) => why[i] == null).sort((a, b) => priority(b) - priority(a));
   return {
     survey: winner,
     reasons: surveys.flatMap((survey, i) =>
-      survey == winner ? [] : { surveyId: survey.id, reason: why[i] ?? beaten(survey, winner!) },
+      survey == winner ? [] : {
+        surveyId: survey.id,
+        reason: why[i] ?? `"${winner!.id}" won (${priority(winner) > priority(survey) ? `priority ${priority(winner)} > ${priority(survey)}` : 'defined first'})`,
+      },
     ),
   };
 }

@@ -18,11 +18,11 @@ export interface History {
 const DAY = 864e5;
 
 // `toJSON` gives null instead of throwing on an invalid date (a corrupted history must not throw).
-const isoDate = (ms: number) => new Date(ms).toJSON()?.slice(0, 10);
+const at = (ms: number) => new Date(ms).toJSON();
 
-// Why a cooldown of `days` after a display at `last` still runs at `now` (`what` says which), or null.
-const cooling = (what: string, now: number, last = NaN, days = 0) =>
-  days && last + days * DAY > now ? `${what} until ${isoDate(last + days * DAY)}` : null;
+// Why `scope`.cooldownDays (`days` after a display at `last`) still runs at `now`, or null.
+const cooling = (scope: string, now: number, last = NaN, days = 0) =>
+  days && last + days * DAY > now ? `${scope}.cooldownDays: cooling down until ${at(last + days * DAY)}` : null;
 
 /** The history after a display of `surveyId` at `now` (pure: returns a new history). */
 export function record(history: History, surveyId: string, now: number, popover: boolean): History {
@@ -30,16 +30,14 @@ export function record(history: History, surveyId: string, now: number, popover:
 }
 
 /** Why the survey's own `limit` forbids showing it at `now`, or null. */
-export function limitReason({ id, limit }: Survey, history: History, now: number): string | null {
+export function limitReason({ id, limit = {} }: Survey, history: History, now: number): string | null {
   const last = history.seen?.[id];
-  return last != null && limit?.once
-    ? `limit.once: already shown on ${isoDate(last)}`
-    : cooling('limit.cooldownDays: cooling down', now, last, limit?.cooldownDays);
+  return last != null && limit.once ? `limit.once: shown on ${at(last)}` : cooling('limit', now, last, limit.cooldownDays);
 }
 
 /** Why the popover-wide `settings` forbid a popover at `now`, given those already shown this session, or null. */
 export function fatigueReason({ maxPerSession: max, cooldownDays }: Settings, history: History, sessionShown: number, now: number): string | null {
   return max != null && sessionShown >= max
     ? `settings.maxPerSession reached (${sessionShown} of ${max})`
-    : cooling('settings.cooldownDays: cooling down after a popover', now, history.popover, cooldownDays);
+    : cooling('settings', now, history.popover, cooldownDays);
 }

@@ -41,12 +41,12 @@ export const save = (kv: KV, list: Entry[]) => list.forEach((x) => kv.set(KEY + 
 /** Removes these events. */
 export const drop = (kv: KV, ids: string[]) => ids.forEach((id) => kv.remove(KEY + id));
 
-/** Appends events (as page `by`'s), then applies the bounds; returns the new list and how many events it dropped. */
-export function add(list: Entry[], events: FeedbackEvent[], now: number, by?: number): [Entry[], number] {
-  const all = list.concat(events.map((e) => ({ e, n: 0, at: now, by })));
-  const fresh = all.filter((x) => now - Date.parse(x.e.ts) < MAX_AGE);
+/** The entries beyond the bounds, to drop: too old, then the lowest ranked and oldest over the maximum. */
+export function over(list: Entry[], now: number): Entry[] {
   // Sorting is stable, so within a rank the oldest come first, and go first.
-  const kept = new Set(fresh.slice().sort((a, b) => RANK[a.e.type] - RANK[b.e.type]).slice(-MAX_EVENTS));
-  const keep = fresh.filter((x) => kept.has(x));
-  return [keep, all.length - keep.length];
+  const kept = list
+    .filter((x) => now - Date.parse(x.e.ts) < MAX_AGE)
+    .sort((a, b) => RANK[a.e.type] - RANK[b.e.type])
+    .slice(-MAX_EVENTS);
+  return list.filter((x) => !kept.includes(x));
 }

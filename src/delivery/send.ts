@@ -1,7 +1,7 @@
 import { after, all, on, type Stop } from '../platform/listen';
 import { createKV, type KV } from '../platform/storage';
 import type { FeedbackEvent, RessentiError } from '../types';
-import { add, drop, load, MAX_AGE, MAX_EVENTS, save } from './outbox';
+import { drop, load, MAX_AGE, MAX_EVENTS, over, save } from './outbox';
 
 /** Sends events to the endpoint through the durable outbox. */
 export interface Delivery {
@@ -43,9 +43,6 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
   // its memory over what is stored, which would lose what earlier pages left.
   let held = createKV();
   const db = () => (enabled ? kv : held);
-  // Events that left for good: never sent again by this tab, whatever a stale storage still says.
-  // As many as the outbox can hold, so that memory stays bounded on a long visit.
-  const gone: string[] = [];
   const me = Math.random();
   let failing = false;
 
@@ -65,8 +62,7 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
     for (const x of load(kv)) {
       const mine = x.by == me;
       const t = Math.max(mine && ignoreBackoff ? 0 : x.at + (mine ? 0 : GRACE), x.lease || 0);
-      if (gone.includes(x.e.eventId)) drop(kv, [x.e.eventId]); // a stale copy: it left for good
-      else if (t > now) next = Math.min(next, t);
+      if (t > now) next = Math.min(next, t);
       else {
         const s = new Blob([JSON.stringify(x.e)]).size + 1;
         // An event alone over the budget still goes, without keepalive (see post).
@@ -94,22 +90,23 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
       const now = Date.now();
       const ids = events.map((e) => e.eventId);
       const status = res?.status;
-      // A cross-origin collector must send `Access-Control-Expose-Headers: Retry-After` for it to be read.
-      const h = res?.headers.get('Retry-After');
-      const wait = h ? (+h >= 0 ? +h * 1e3 : Date.parse(h) - now) : NaN; // seconds or an HTTP date
-      const r = Math.random(); // full jitter, one draw so that the batch is retried together
-      if (status && status != 408 && status != 429 && status < 500) {
-        failing = false;
-        gone.push(...ids);
-        gone.splice(0, gone.length - MAX_EVENTS);
+      // Final: a 2xx, or a 4xx but 408 and 429 (sending these events again would be refused again).
+      const final = status && status != 408 && status != 429 && status < 500;
+      // A refusal is said each time; a failure once per run of failures, not on every retry.
+      if (final ? status > 299 : !failing)
+        onError({
+          source: 'delivery',
+          message: `${endpoint}: ${status ? 'HTTP ' + status : 'no answer'}, ${final ? `dropped ${ids.length} events` : 'will retry'}`,
+        });
+      failing = !final;
+      if (final) {
+        // Gone for good: a storage that cannot forget them marks them so (see KV), and they are not read again.
         drop(db(), ids);
-        if (status > 299) onError({ source: 'delivery', message: `endpoint refused ${ids.length} events: HTTP ${status}` });
       } else {
-        if (!failing) {
-          // Said once per run of failures, not on every retry.
-          failing = true;
-          onError({ source: 'delivery', message: `${endpoint}: ${status ? 'HTTP ' + status : 'no answer'}, will retry` });
-        }
+        // A cross-origin collector must send `Access-Control-Expose-Headers: Retry-After` for it to be read.
+        const h = res?.headers.get('Retry-After');
+        const wait = h ? (+h >= 0 ? +h * 1e3 : Date.parse(h) - now) : NaN; // seconds or an HTTP date
+        const r = Math.random(); // full jitter, one draw so that the batch is retried together
         // Those still there back off: another tab may have delivered some meanwhile.
         save(
           db(),
@@ -143,18 +140,18 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
   const flush = () => pass(true);
   const push = (events: FeedbackEvent[]) => {
     const to = db();
-    const list = load(to);
-    const [kept, dropped] = add(list, events, Date.now(), me);
-    // Only the new events are written, and only the dropped ones removed: other tabs' stay as they are.
-    drop(to, list.filter((x) => !kept.includes(x)).map((x) => x.e.eventId));
-    save(to, kept.filter((x) => !list.includes(x)));
-    if (dropped)
-      onError({ source: 'outbox', message: `outbox bounds (${MAX_EVENTS} events, ${MAX_AGE / 864e5} days) reached: dropped ${dropped} events` });
+    const now = Date.now();
+    // Only the new events are written, and only those over the bounds removed: other tabs' stay as they are.
+    save(to, events.map((e) => ({ e, n: 0, at: now, by: me })));
+    const out = over(load(to), now).map((x) => x.e.eventId);
+    drop(to, out);
+    if (out.length)
+      onError({ source: 'outbox', message: `outbox over ${MAX_EVENTS} events or ${MAX_AGE / 864e5} days: dropped ${out.length} events` });
     wake(0); // one request for the events of one instant
   };
   const unlisten = all(
     on(win, 'pagehide', flush),
-    on(doc, 'visibilitychange', () => doc.visibilityState == 'hidden' && flush()),
+    on(doc, 'visibilitychange', () => doc.hidden && flush()),
     on(win, 'online', flush),
   );
   push([]); // applies the bounds to what earlier pages left, and sends it

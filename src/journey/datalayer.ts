@@ -15,12 +15,11 @@ const isScalar = (value: unknown): value is Scalar => /^(string|number|boolean)$
 
 /** GA4 fields as context: scalars of the push (and of its `ecommerce`), plus the order in a few flat fields. */
 function dataContext(data?: Data): Context {
-  const fields: Data = { ...(data?.ecommerce as Data), ...data };
+  // `event` names the moment; it is not context.
+  const { event, transaction_id, items, ...fields }: Data = { ...(data?.ecommerce as Data), ...data };
   const context: Context = {};
-  for (const key in fields)
-    if (isScalar(fields[key]) && !/^(event|transaction_id|gtm\..*)$/.test(key)) context[key] = fields[key] as Scalar;
-  if (fields.transaction_id != null) context.transactionId = String(fields.transaction_id);
-  const items = fields.items;
+  for (const key in fields) if (isScalar(fields[key]) && !/^gtm\./.test(key)) context[key] = fields[key] as Scalar;
+  if (transaction_id != null) context.transactionId = String(transaction_id);
   if (Array.isArray(items)) {
     context.itemCount = items.length;
     context.items = items

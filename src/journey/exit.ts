@@ -13,7 +13,7 @@ const FLICK = 1.5;
 export const exitIntent: Source = (fire, win) => {
   const doc = win.document;
   const start = Date.now();
-  const go = () => Date.now() - start >= MIN_MS && fire();
+  const go = () => Date.now() >= start + MIN_MS && fire();
   if (!win.matchMedia?.('(pointer: coarse)').matches)
     return on(doc, 'mouseout', (e: MouseEvent) => !e.relatedTarget && e.clientY <= 0 && go());
   let y = win.scrollY;

@@ -6,11 +6,8 @@ import type { Emit } from './types';
 function elementContext(el: Element | null): Context {
   const context: Context = {};
   const data = (el as HTMLElement | null)?.dataset || {};
-  for (const key in data) {
-    // dataset names data-ressenti-context-cart-value `ressentiContextCartValue`: the key is `cartValue`.
-    const name = key.replace(/^ressentiContext(.)/, (_, first: string) => first.toLowerCase());
-    if (name != key) context[name] = data[key];
-  }
+  // dataset names data-ressenti-context-cart-value `ressentiContextCartValue`: the key is `cartValue`.
+  for (const key in data) if (/^ressentiContext./.test(key)) context[key[15].toLowerCase() + key.slice(16)] = data[key];
   return context;
 }
 

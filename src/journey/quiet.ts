@@ -6,27 +6,30 @@ import { after, on, type Stop } from '../platform/listen';
  */
 export function isQuiet(win: Window): boolean {
   const doc = win.document;
-  if (doc.fullscreenElement) return true;
-  for (const el of doc.querySelectorAll('[data-ressenti-quiet]')) {
-    const r = el.getBoundingClientRect(); // all zeros when not rendered (display: none)
-    if (el == doc.body || (r.bottom > 0 && r.right > 0 && r.top < win.innerHeight && r.left < win.innerWidth)) return true;
-  }
   try {
-    return !!doc.querySelector('dialog:modal');
+    return (
+      !!doc.fullscreenElement ||
+      [...doc.querySelectorAll('[data-ressenti-quiet]')].some((el) => {
+        const r = el.getBoundingClientRect(); // all zeros when not rendered (display: none)
+        return el == doc.body || (r.bottom > 0 && r.right > 0 && r.top < win.innerHeight && r.left < win.innerWidth);
+      }) ||
+      !!doc.querySelector('dialog:modal')
+    );
   } catch {
     return false; // a browser without :modal: no modal dialog we can see
   }
 }
 
-/** Inputs that take a click, not typing. */
-const CLICKED = /^(button|submit|reset|image|checkbox|radio|range|color|file)$/;
-
 /** Focus is where the visitor types: a text-like input, textarea, select or editable content (also in open shadow roots). */
 export function formFocused(doc: Document): boolean {
   let el = doc.activeElement as HTMLInputElement | null;
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLInputElement;
-  // A textarea's and a select's `type` are `textarea` and `select-one`: never one of CLICKED.
-  return !!el && (el.isContentEditable || (/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) && !CLICKED.test(el.type)));
+  // Inputs that take a click are not typing; a textarea's and a select's `type` are `textarea` and `select-one`.
+  return (
+    !!el &&
+    (el.isContentEditable ||
+      (/^(input|select|textarea)$/.test(el.localName) && !/^(button|submit|reset|image|checkbox|radio|range|color|file)$/.test(el.type)))
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ const RADIUS_PX = 30;
  * Fires again after another burst.
  */
 export const rageClick: Source = (fire, win) => {
-  let clicks: { t: number; x: number; y: number }[] = [];
+  let clicks: number[][] = [];
   return on(
     win.document,
     'click',
@@ -19,8 +19,8 @@ export const rageClick: Source = (fire, win) => {
       if (!e.detail || el.closest?.('[data-ressenti-host]')) return;
       const t = Date.now();
       const { clientX: x, clientY: y } = e;
-      clicks = clicks.filter((c) => t - c.t <= WINDOW_MS && Math.hypot(c.x - x, c.y - y) <= RADIUS_PX);
-      if (clicks.push({ t, x, y }) < 3) return;
+      clicks = clicks.filter(([ct, cx, cy]) => t - ct <= WINDOW_MS && Math.hypot(cx - x, cy - y) <= RADIUS_PX);
+      if (clicks.push([t, x, y]) < 3) return;
       clicks = [];
       fire({
         elementTag: el.localName,

@@ -6,9 +6,7 @@ import type { Device } from '../types';
  */
 export function detectDevice(win: Window): Device {
   const width = win.innerWidth;
-  const coarse = !!win.matchMedia?.('(pointer: coarse)').matches;
-  if (width < 768) return 'mobile';
-  return coarse && width < 1280 ? 'tablet' : 'desktop';
+  return width < 768 ? 'mobile' : width < 1280 && win.matchMedia('(pointer: coarse)').matches ? 'tablet' : 'desktop';
 }
 
 /** The locale: forced, else `<html lang>`, else the browser's, else `en`. */

@@ -18,69 +18,46 @@ export interface KV {
 
 const PREFIX = 'ressenti:';
 
+/** A KV over `backend` (a Storage, or null for memory only); see KV. */
 export function createKV(backend?: Storage | null): KV {
   const memory = new Map<string, string>();
-  // Keys whose last write the backend refused (quota): their newest value is the memory copy.
+  // Keys whose last write or removal the backend refused: their newest state is in memory.
   const unsaved = new Set<string>();
-  let store: Storage | null | undefined = backend;
+  let store = backend;
 
-  const read = (key: string): string | null | undefined => {
-    if (store && !unsaved.has(key)) {
-      try {
-        return store.getItem(PREFIX + key);
-      } catch {
-        // fall through to memory: storage can throw in sandboxed frames
-      }
-    }
-    return memory.get(key);
-  };
-  const write = (key: string, raw: string) => {
-    memory.set(key, raw);
-    if (store) {
-      try {
-        store.setItem(PREFIX + key, raw);
-        unsaved.delete(key);
-      } catch {
-        unsaved.add(key); // quota or private mode: the memory copy keeps the widget working
-      }
+  /** Writes `raw`, or removes the key when there is none. */
+  const write = (key: string, raw?: string) => {
+    raw == null ? memory.delete(key) : memory.set(key, raw);
+    try {
+      raw == null ? store?.removeItem(PREFIX + key) : store?.setItem(PREFIX + key, raw);
+      unsaved.delete(key);
+    } catch {
+      // Quota or private mode, or a storage that cannot forget: memory holds the newest state.
+      unsaved.add(key);
     }
   };
 
   return {
-    get<T>(key: string) {
-      const raw = read(key);
-      if (raw == null) return undefined;
+    get(key) {
       try {
-        return JSON.parse(raw) as T;
+        // Another tab may have removed a key this page holds in memory: the backend says so.
+        return JSON.parse((store && !unsaved.has(key) ? store.getItem(PREFIX + key) : memory.get(key))!) ?? undefined;
       } catch {
-        return undefined;
+        // not JSON, or storage unreadable (sandboxed frames): nothing stored
       }
     },
-    set(key, value) {
-      write(key, JSON.stringify(value));
-    },
-    remove(key) {
-      memory.delete(key);
-      unsaved.delete(key);
-      try {
-        store?.removeItem(PREFIX + key);
-      } catch {
-        // nothing to do: the memory copy is gone
-      }
-    },
+    set: (key, value) => write(key, JSON.stringify(value)),
+    remove: (key) => write(key),
     use(next) {
       // Same backend again (consent granted twice): copying memory over it could undo other tabs' writes.
       if (next === store) return;
       store = next;
-      if (next) for (const [key, raw] of memory) write(key, raw);
+      memory.forEach((raw, key) => write(key, raw));
     },
     keys(prefix) {
       const keys: string[] = [];
       try {
-        if (store) for (let i = 0; i < store.length; i++) {
-          const key = store.key(i);
-          if (key?.startsWith(PREFIX)) keys.push(key.slice(PREFIX.length));
-        }
+        for (let i = 0, key; store && (key = store.key(i)) != null; i++) if (key.startsWith(PREFIX)) keys.push(key.slice(PREFIX.length));
       } catch {
         // storage unreadable: memory has what this page wrote
       }
@@ -88,7 +65,7 @@ export function createKV(backend?: Storage | null): KV {
       return [...new Set(keys.concat(...memory.keys()))].filter((key) => key.startsWith(prefix));
     },
     clear() {
-      this.keys('').forEach((key) => this.remove(key));
+      this.keys('').forEach(this.remove);
     },
   };
 }

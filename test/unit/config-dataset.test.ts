@@ -48,8 +48,8 @@ describe('checking options', () => {
     const options = { theme: 'purple', position: 'middle', endpoint: '/f' } as unknown as Options;
     const problems = checkOptions(options);
     expect(problems.map(formatProblem)).toEqual([
-      'data-theme must be "light", "dark" or "auto", got "purple"; the default applies',
-      'data-position must be "bottom-right", "bottom-left", "top-right", "top-left" or "center", got "middle"; the default applies',
+      'data-theme must be "light" or "dark" or "auto", got "purple"; the default applies',
+      'data-position must be "bottom-right" or "bottom-left" or "top-right" or "top-left" or "center", got "middle"; the default applies',
     ]);
     expect(problems.every((p) => p.level == 'warning')).toBe(true);
     expect(options).toEqual({ endpoint: '/f' });

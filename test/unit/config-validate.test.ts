@@ -89,10 +89,10 @@ describe('survey definitions', () => {
 
   it('reports a document of the wrong shape once, with nothing to show', () => {
     for (const [input, line] of [
-      [42, 'surveys must be an array of surveys, or a document { "surveys": [...] }, got 42'],
-      [null, 'surveys must be an array of surveys, or a document { "surveys": [...] }, got null'],
-      [{ surveys: 'a.json' }, 'surveys must be an array of surveys, or a document { "surveys": [...] }, got "a.json"'],
-      [{}, 'surveys is missing (must be an array of surveys, or a document { "surveys": [...] })'],
+      [42, 'surveys must be an array of surveys or { "surveys": [...] }, got 42'],
+      [null, 'surveys must be an array of surveys or { "surveys": [...] }, got null'],
+      [{ surveys: 'a.json' }, 'surveys must be an array of surveys or { "surveys": [...] }, got "a.json"'],
+      [{}, 'surveys is missing (must be an array of surveys or { "surveys": [...] })'],
     ] as const) {
       const result = validateDefinitions(input);
       expect(result.surveys).toEqual([]);
@@ -145,7 +145,7 @@ describe('survey fields', () => {
       'surveys[0] "s": if.path must be a glob string, or an array of them, got 5',
       'surveys[0] "s": if.url must be a glob string, or an array of them, got ["/a",1]',
     ]);
-    expect(lines({ if: { device: 'phone' } })).toEqual(['surveys[0] "s": if.device must be "mobile", "tablet" or "desktop", or an array of them, got "phone"']);
+    expect(lines({ if: { device: 'phone' } })).toEqual(['surveys[0] "s": if.device must be "mobile" or "tablet" or "desktop", or an array of them, got "phone"']);
     expect(lines({ if: { device: ['mobile', 'tv'] } })).toHaveLength(1);
     expect(lines({ if: { context: [] } })).toEqual(['surveys[0] "s": if.context must be an object of comparisons, got []']);
   });
@@ -170,7 +170,7 @@ describe('questions', () => {
     expect(lines({ questions: [q, q] })).toEqual(['surveys[0] "s": questions[1].id must be unique, got "q" again']);
     expect(question({ id: '' })).toEqual(['surveys[0] "s": questions[0].id must be a non-empty string, got ""']);
     expect(question({ type: 'stars' })).toEqual([
-      'surveys[0] "s": questions[0].type must be "emoji", "rating", "nps", "thumbs", "choice" or "text", got "stars"',
+      'surveys[0] "s": questions[0].type must be "emoji" or "rating" or "nps" or "thumbs" or "choice" or "text", got "stars"',
     ]);
     expect(question({ text: undefined })).toEqual(['surveys[0] "s": questions[0].text is missing (must be a string or a per-locale map of strings)']);
     expect(question({ text: {} })).toEqual(['surveys[0] "s": questions[0].text must be a string or a per-locale map of strings, got {}']);

@@ -135,19 +135,19 @@ describe('survey conditions', () => {
   });
 
   it('name the path that did not match', () => {
-    expect(checkSurvey({ path: '/checkout/**' }, ctx)).toBe('if.path "/cart" does not match "/checkout/**"');
-    expect(checkSurvey({ path: ['/checkout/**', '/help/*'] }, ctx)).toBe('if.path "/cart" does not match ["/checkout/**","/help/*"]');
+    expect(checkSurvey({ path: '/checkout/**' }, ctx)).toBe('if.path is "/cart", wants "/checkout/**"');
+    expect(checkSurvey({ path: ['/checkout/**', '/help/*'] }, ctx)).toBe('if.path is "/cart", wants ["/checkout/**","/help/*"]');
     expect(checkSurvey({ path: ['/checkout/**', '/cart'] }, ctx)).toBeNull();
   });
 
   it('match url globs against the full address', () => {
-    expect(checkSurvey({ url: '**/cart' }, ctx)).toBe('if.url "https://shop.example/cart?x=1" does not match "**/cart"');
+    expect(checkSurvey({ url: '**/cart' }, ctx)).toBe('if.url is "https://shop.example/cart?x=1", wants "**/cart"');
     expect(checkSurvey({ url: '**/cart?x=1' }, ctx)).toBeNull();
   });
 
   it('name the device', () => {
-    expect(checkSurvey({ device: 'mobile' }, ctx)).toBe('if.device "desktop" does not match "mobile"');
-    expect(checkSurvey({ device: ['mobile', 'tablet'] }, ctx)).toBe('if.device "desktop" does not match ["mobile","tablet"]');
+    expect(checkSurvey({ device: 'mobile' }, ctx)).toBe('if.device is "desktop", wants "mobile"');
+    expect(checkSurvey({ device: ['mobile', 'tablet'] }, ctx)).toBe('if.device is "desktop", wants ["mobile","tablet"]');
   });
 
   it('name the context key, its value and the comparison', () => {
@@ -162,7 +162,7 @@ describe('survey conditions', () => {
   });
 
   it('a missing path fails a path glob without throwing', () => {
-    expect(checkSurvey({ path: '/x' }, {})).toBe('if.path missing does not match "/x"');
+    expect(checkSurvey({ path: '/x' }, {})).toBe('if.path is missing, wants "/x"');
   });
 });
 

@@ -35,21 +35,21 @@ describe('decision: triggers', () => {
   it('a survey waiting for another moment does not, and says which', () => {
     const d = decide(input([survey('a', { on: 'purchase' })], { moment: 'page-view' }));
     expect(d.survey).toBeUndefined();
-    expect(d.reasons).toEqual([{ surveyId: 'a', reason: 'waits for "purchase", not "page-view"' }]);
+    expect(d.reasons).toEqual([{ surveyId: 'a', reason: 'on is "purchase", not "page-view"' }]);
   });
 
   it('any of several triggers will do', () => {
     const s = survey('a', { on: ['add_to_cart', 'purchase'] });
     expect(decide(input([s])).survey).toBe(s);
-    expect(reasonsOf(decide(input([s], { moment: 'page-view' })))).toEqual({ a: 'waits for "add_to_cart" or "purchase", not "page-view"' });
+    expect(reasonsOf(decide(input([s], { moment: 'page-view' })))).toEqual({ a: 'on is ["add_to_cart","purchase"], not "page-view"' });
   });
 
   it('a survey without a trigger never shows on a moment', () => {
-    expect(reasonsOf(decide(input([survey('a', { on: undefined })])))).toEqual({ a: 'no trigger (shown only by show, a link or inline)' });
+    expect(reasonsOf(decide(input([survey('a', { on: undefined })])))).toEqual({ a: 'on is missing, not "purchase"' });
   });
 
   it('an inline survey never pops over', () => {
-    expect(reasonsOf(decide(input([survey('a', { display: 'inline' })])))).toEqual({ a: 'inline survey: renders in its element' });
+    expect(reasonsOf(decide(input([survey('a', { display: 'inline' })])))).toEqual({ a: 'display is "inline"' });
   });
 });
 
@@ -57,7 +57,7 @@ describe('decision: conditions and sample', () => {
   it('a failed condition is the reason, with the actual value', () => {
     const d = decide(input([survey('a', { if: { context: { value: { lt: 100 } } } }), survey('b', { if: { device: 'desktop' } })]));
     expect(d.survey).toBeUndefined();
-    expect(reasonsOf(d)).toEqual({ a: 'if.context.value is 129.9, wants {"lt":100}', b: 'if.device "mobile" does not match "desktop"' });
+    expect(reasonsOf(d)).toEqual({ a: 'if.context.value is 129.9, wants {"lt":100}', b: 'if.device is "mobile", wants "desktop"' });
   });
 
   it('numeric strings in the context satisfy numeric conditions', () => {
@@ -66,17 +66,17 @@ describe('decision: conditions and sample', () => {
   });
 
   it('a visitor whose draw is at or above the sample is sampled out', () => {
-    expect(reasonsOf(decide(input([survey('a', { sample: 0.5 })], { draw: () => 0.73 })))).toEqual({ a: 'sampled out: draw 0.73 ≥ sample 0.5' });
-    expect(reasonsOf(decide(input([survey('a', { sample: 0.5 })], { draw: () => 0.5 })))).toEqual({ a: 'sampled out: draw 0.50 ≥ sample 0.5' });
+    expect(reasonsOf(decide(input([survey('a', { sample: 0.5 })], { draw: () => 0.73 })))).toEqual({ a: 'sampled out: draw 0.73 >= 0.5' });
+    expect(reasonsOf(decide(input([survey('a', { sample: 0.5 })], { draw: () => 0.5 })))).toEqual({ a: 'sampled out: draw 0.50 >= 0.5' });
     expect(decide(input([survey('a', { sample: 0.5 })], { draw: () => 0.49 })).survey?.id).toBe('a');
-    expect(reasonsOf(decide(input([survey('a', { sample: 0 })], { draw: () => 0 })))).toEqual({ a: 'sampled out: draw 0.00 ≥ sample 0' });
+    expect(reasonsOf(decide(input([survey('a', { sample: 0 })], { draw: () => 0 })))).toEqual({ a: 'sampled out: draw 0.00 >= 0' });
   });
 
   it('the draw is per survey', () => {
     const draws: { [id: string]: number } = { a: 0.9, b: 0.1 };
     const d = decide(input([survey('a', { sample: 0.5 }), survey('b', { sample: 0.5 })], { draw: (id) => draws[id] }));
     expect(d.survey?.id).toBe('b');
-    expect(reasonsOf(d)).toEqual({ a: 'sampled out: draw 0.90 ≥ sample 0.5' });
+    expect(reasonsOf(d)).toEqual({ a: 'sampled out: draw 0.90 >= 0.5' });
   });
 
   it('checks run in order: trigger, inline, conditions, sample, limits, fatigue, busy', () => {
@@ -84,11 +84,11 @@ describe('decision: conditions and sample', () => {
     const h = shown({ seen: {} }, 'a', NOV_20 - DAY);
     const more = { history: h, draw: () => 0.9, busy: true, sessionShown: 1, settings: { maxPerSession: 1 } };
     const steps = [
-      [{}, 'waits for "purchase", not "cart"', { moment: 'cart' }],
-      [{}, 'inline survey: renders in its element', {}],
-      [{ display: undefined }, 'if.device "mobile" does not match "desktop"', {}],
-      [{ if: undefined }, 'sampled out: draw 0.90 ≥ sample 0.1', {}],
-      [{ sample: undefined }, 'limit.once: already shown on 2026-11-19', {}],
+      [{}, 'on is "purchase", not "cart"', { moment: 'cart' }],
+      [{}, 'display is "inline"', {}],
+      [{ display: undefined }, 'if.device is "mobile", wants "desktop"', {}],
+      [{ if: undefined }, 'sampled out: draw 0.90 >= 0.1', {}],
+      [{ sample: undefined }, 'limit.once: shown on 2026-11-19T10:00:00.000Z', {}],
       [{ limit: undefined }, 'settings.maxPerSession reached (1 of 1)', {}],
       [{}, 'another survey is on screen', { settings: {} }],
     ] as const;
@@ -107,13 +107,13 @@ describe('fatigue', () => {
     const s = survey('a', { limit: { once: true } });
     const h = shown({ seen: {} }, 'a', NOV_20);
     for (const later of [NOV_20 + 1, NOV_20 + 400 * DAY])
-      expect(reasonsOf(decide(input([s], { history: h, now: later })))).toEqual({ a: 'limit.once: already shown on 2026-11-20' });
+      expect(reasonsOf(decide(input([s], { history: h, now: later })))).toEqual({ a: 'limit.once: shown on 2026-11-20T10:00:00.000Z' });
   });
 
   it('limit.cooldownDays: not again within N days of the last display, then again', () => {
     const s = survey('a', { limit: { cooldownDays: 30 } });
     const h = shown({ seen: {} }, 'a', NOV_20);
-    expect(reasonsOf(decide(input([s], { history: h, now: NOV_20 + 29 * DAY })))).toEqual({ a: 'limit.cooldownDays: cooling down until 2026-12-20' });
+    expect(reasonsOf(decide(input([s], { history: h, now: NOV_20 + 29 * DAY })))).toEqual({ a: 'limit.cooldownDays: cooling down until 2026-12-20T10:00:00.000Z' });
     expect(decide(input([s], { history: h, now: NOV_20 + 30 * DAY - 1 })).survey).toBeUndefined();
     expect(decide(input([s], { history: h, now: NOV_20 + 30 * DAY })).survey).toBe(s);
   });
@@ -121,7 +121,7 @@ describe('fatigue', () => {
   it('once wins over a cooldown in the explanation', () => {
     const s = survey('a', { limit: { once: true, cooldownDays: 30 } });
     expect(reasonsOf(decide(input([s], { history: shown({ seen: {} }, 'a', NOV_20), now: NOV_20 + DAY })))).toEqual({
-      a: 'limit.once: already shown on 2026-11-20',
+      a: 'limit.once: shown on 2026-11-20T10:00:00.000Z',
     });
   });
 
@@ -142,7 +142,7 @@ describe('fatigue', () => {
     const s = survey('b');
     const h = shown({ seen: {} }, 'a', NOV_20 + 3 * 3_600_000);
     const at = (days: number) => decide(input([s], { history: h, settings: { cooldownDays: 3 }, now: NOV_20 + days * DAY }));
-    expect(reasonsOf(at(1))).toEqual({ b: 'settings.cooldownDays: cooling down after a popover until 2026-11-23' });
+    expect(reasonsOf(at(1))).toEqual({ b: 'settings.cooldownDays: cooling down until 2026-11-23T13:00:00.000Z' });
     expect(at(3).survey).toBeUndefined();
     expect(at(3.2).survey).toBe(s);
   });
@@ -156,7 +156,7 @@ describe('fatigue', () => {
   it('a busy screen holds back every survey that would show', () => {
     const d = decide(input([survey('a'), survey('b', { on: 'cart' })], { busy: true }));
     expect(d.survey).toBeUndefined();
-    expect(reasonsOf(d)).toEqual({ a: 'another survey is on screen', b: 'waits for "cart", not "purchase"' });
+    expect(reasonsOf(d)).toEqual({ a: 'another survey is on screen', b: 'on is "cart", not "purchase"' });
   });
 
   it('a second moment in the same session does not show another survey when the cap is one', () => {
@@ -192,13 +192,13 @@ describe('priority and order', () => {
   it('on equal priority the first defined wins', () => {
     const d = decide(input([survey('a', { priority: 1 }), survey('b', { priority: 1 }), survey('c')]));
     expect(d.survey?.id).toBe('a');
-    expect(reasonsOf(d)).toEqual({ b: '"a" won (earlier in the definitions)', c: '"a" won (priority 1 > 0)' });
+    expect(reasonsOf(d)).toEqual({ b: '"a" won (defined first)', c: '"a" won (priority 1 > 0)' });
   });
 
   it('a higher-priority survey that does not qualify does not block a lower one', () => {
     const d = decide(input([survey('vip', { priority: 9, if: { path: '/vip/**' } }), survey('a')]));
     expect(d.survey?.id).toBe('a');
-    expect(reasonsOf(d)).toEqual({ vip: 'if.path "/checkout/done" does not match "/vip/**"' });
+    expect(reasonsOf(d)).toEqual({ vip: 'if.path is "/checkout/done", wants "/vip/**"' });
   });
 
   it('every survey not chosen gets exactly one reason, in definition order', () => {
@@ -224,10 +224,10 @@ describe('inline surveys (qualifies without the popover fatigue)', () => {
   it('respect their own limit, sample and conditions', () => {
     const inline = (more: Partial<Survey>, extra: Partial<DecideInput> = {}) =>
       qualifies(survey('help', { display: 'inline', ...more }), input([], { ...tired, ...extra }), false);
-    expect(inline({ if: { path: '/help/**' } })).toBe('if.path "/checkout/done" does not match "/help/**"');
-    expect(inline({ sample: 0.2 })).toBe('sampled out: draw 0.50 ≥ sample 0.2');
+    expect(inline({ if: { path: '/help/**' } })).toBe('if.path is "/checkout/done", wants "/help/**"');
+    expect(inline({ sample: 0.2 })).toBe('sampled out: draw 0.50 >= 0.2');
     expect(inline({ limit: { once: true } }, { history: record({ seen: {} }, 'help', NOV_20 - DAY, false) })).toBe(
-      'limit.once: already shown on 2026-11-19',
+      'limit.once: shown on 2026-11-19T10:00:00.000Z',
     );
   });
 
@@ -255,6 +255,6 @@ describe('history', () => {
 
   it('survives a round trip through JSON storage', () => {
     const h = JSON.parse(JSON.stringify(record({ seen: {} }, 'a', NOV_20, false))) as History;
-    expect(decide(input([survey('a', { limit: { once: true } })], { history: h })).reasons[0].reason).toBe('limit.once: already shown on 2026-11-20');
+    expect(decide(input([survey('a', { limit: { once: true } })], { history: h })).reasons[0].reason).toBe('limit.once: shown on 2026-11-20T10:00:00.000Z');
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildEvent } from '../../src/delivery/events';
-import { add, MAX_AGE, save } from '../../src/delivery/outbox';
+import { MAX_AGE, save } from '../../src/delivery/outbox';
 import { createDelivery, type Delivery } from '../../src/delivery/send';
 import { createKV } from '../../src/platform/storage';
 import type { EventType, FeedbackEvent, RessentiError } from '../../src/types';
@@ -37,7 +37,7 @@ interface Request {
 /** A page: its own timers (faked), listeners, and a collector that answers when the test says. */
 function fakePage() {
   const requests: Request[] = [];
-  const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+  const doc = Object.assign(new EventTarget(), { hidden: false });
   const win = Object.assign(new EventTarget(), {
     document: doc,
     setTimeout: (f: () => void, ms?: number) => setTimeout(f, ms),
@@ -59,7 +59,7 @@ function fakePage() {
       }),
   });
   const hide = () => {
-    doc.visibilityState = 'hidden';
+    doc.hidden = true;
     doc.dispatchEvent(new Event('visibilitychange'));
   };
   const fire = (type: string) => win.dispatchEvent(new Event(type));
@@ -77,6 +77,8 @@ let n = 0;
 const ev = (type: EventType = 'response', text = '') =>
   buildEvent(type, { responseId: 'r', surveyId: 's', moment: 'm', context: { n: ++n } }, { session: 'x' }, { answers: { why: text } });
 const ids = (events: FeedbackEvent[]) => events.map((e) => e.eventId);
+/** Outbox entries as a page stored them at `at`, not yet tried. */
+const entries = (events: FeedbackEvent[], at = Date.now()) => events.map((e) => ({ e, n: 0, at }));
 const tick = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
 
 let storage: ReturnType<typeof memoryStorage>;
@@ -150,6 +152,12 @@ describe('delivery', () => {
     expect(ids(stored().map((x) => x.e))).toEqual([e.eventId]);
   });
 
+  it('a new event waits for its first attempt at once, with no attempts yet', () => {
+    const e = ev();
+    start().push([e]);
+    expect(stored()).toEqual([{ e, n: 0, at: Date.now(), by: expect.any(Number) }]);
+  });
+
   it('after a 503 the answer is sent again with backoff, delivered once, and leaves the outbox', async () => {
     start().push([ev()]);
     await tick();
@@ -185,7 +193,7 @@ describe('delivery', () => {
     d.push([ev(), ev()]);
     await tick();
     await page.requests[0].reply(400);
-    expect(errors).toEqual([{ source: 'delivery', message: 'endpoint refused 2 events: HTTP 400' }]);
+    expect(errors).toEqual([{ source: 'delivery', message: `${ENDPOINT}: HTTP 400, dropped 2 events` }]);
     expect(stored()).toEqual([]);
     await noMoreRequests();
   });
@@ -215,7 +223,7 @@ describe('delivery', () => {
 
   it('events an earlier page left in the outbox are sent when the next page starts', async () => {
     const left = [ev(), ev('dismissal')];
-    save(createKV(storage), add([], left, Date.now() - 60_000)[0]); // stored a minute ago
+    save(createKV(storage), entries(left, Date.now() - 60_000)); // stored a minute ago
     start();
     await tick();
     expect(ids(page.requests[0].events)).toEqual(ids(left));
@@ -223,7 +231,7 @@ describe('delivery', () => {
 
   it('events older than the age bound are dropped on start, and that is reported', async () => {
     const old = ev();
-    save(createKV(storage), add([], [old], Date.now())[0]);
+    save(createKV(storage), entries([old]));
     vi.setSystemTime(Date.now() + MAX_AGE);
     start();
     await tick();
@@ -245,7 +253,7 @@ describe('delivery', () => {
 
   it('on consent, answers given before it join what earlier pages left: none is lost', async () => {
     const left = ev();
-    save(createKV(storage), add([], [left], Date.now() - 60_000)[0]); // stored a minute ago
+    save(createKV(storage), entries([left], Date.now() - 60_000)); // stored a minute ago
     const kv = createKV(null); // consent pending: memory only
     const d = start({ kv, enabled: false });
     const early = ev();
