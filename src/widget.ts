@@ -161,8 +161,9 @@ export function createWidget(options: Options, platform: Platform): Widget {
         position: options.position,
         target,
         answers,
-        onAnswer: (all, complete) => emit('response', shown, { answers: all, complete }),
-        onDismiss: (all) => emit('dismissal', shown, { answers: all }),
+        // The locale the visitor answered in: `locale()` may have switched it since the survey appeared.
+        onAnswer: (all, complete) => emit('response', { ...shown, context: { ...ctx, locale } }, { answers: all, complete }),
+        onDismiss: (all) => emit('dismissal', { ...shown, context: { ...ctx, locale } }, { answers: all }),
         onClose: closed,
       });
     } catch (err) {
