@@ -5,7 +5,8 @@ import type { Device } from '../types';
  * screen is a phone, on a medium one a tablet; everything else is a desktop.
  */
 export function detectDevice(win: Window): Device {
-  const width = win.innerWidth;
+  // A phone lays out a page without a viewport meta 980 px wide: its screen tells the truth.
+  const width = Math.min(win.innerWidth, win.screen.width);
   return width < 768 ? 'mobile' : width < 1280 && win.matchMedia('(pointer: coarse)').matches ? 'tablet' : 'desktop';
 }
 
