@@ -25,12 +25,17 @@ const groups = (log: { messages: { type: string; text: string }[] }, moment: str
 describeBrowser('edges in Chromium: touch exit intent, hash and replaceState routes, quiet pages, no storage, cooldown, outbox bounds', () => {
   const t = useBrowser();
 
-  it('on a phone, a fast flick up toward the top after a few seconds is exit intent; slow reading back or an early flick is not', async () => {
-    t.server.pages.set('/phone.html', journeyPage(t.server, TALL, { surveys: [ask('leaving', 'exit-intent')] }));
+  /** A tall page with an exit-intent survey, opened on a phone; `start` is when the script had loaded. */
+  const onPhone = async (path: string) => {
+    t.server.pages.set(path, journeyPage(t.server, TALL, { surveys: [ask('leaving', 'exit-intent')] }));
     const { page } = await t.open(undefined, PHONE);
-    await page.goto(t.server.url + '/phone.html');
+    await page.goto(t.server.url + path);
     await loaded(page);
-    const start = Date.now(); // the moment's sources start once the script has loaded, not before
+    return { page, start: Date.now() }; // the moment's sources start once the script has loaded, not before
+  };
+
+  it('on a phone, a fast flick up toward the top after a few seconds is exit intent; slow reading back or an early flick is not', async () => {
+    const { page, start } = await onPhone('/phone.html');
     expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
     await scrollTo(page, 3000);
     await scrollTo(page, 0); // a flick, but the visitor only just arrived
@@ -52,11 +57,7 @@ describeBrowser('edges in Chromium: touch exit intent, hash and replaceState rou
   });
 
   it('on a phone, switching away from the tab after a few seconds is exit intent; switching away at once is not', async () => {
-    t.server.pages.set('/phone-tab.html', journeyPage(t.server, TALL, { surveys: [ask('leaving', 'exit-intent')] }));
-    const { page } = await t.open(undefined, PHONE);
-    await page.goto(t.server.url + '/phone-tab.html');
-    await loaded(page);
-    const start = Date.now(); // the moment's sources start once the script has loaded, not before
+    const { page, start } = await onPhone('/phone-tab.html');
     await setHidden(page, true); // the visitor only just arrived
     await setHidden(page, false);
     await page.waitForTimeout(Math.max(0, 3300 - (Date.now() - start)));
