@@ -14,7 +14,7 @@ const minify = (module) =>
   terser({
     ecma: 2020,
     module,
-    compress: { passes: 2 },
+    compress: { passes: 3, pure_getters: true, reduce_funcs: false },
     // Only `_x` names are ours to rename: `__x` stays (Preact's already-mangled internals, `__proto__`,
     // globals such as `window.__ressentiUI`), and a quoted `'_x'` is the way to keep one.
     mangle: { properties: { regex: /^_(?!_)/, keep_quoted: true } },

@@ -1,5 +1,4 @@
-import { checkOptions, optionsFromScript } from './config/dataset';
-import { formatProblem } from './config/validate';
+import { optionsFromScript } from './config/dataset';
 import type { UiModule } from './ui/contract';
 import { createWidget } from './widget';
 
@@ -17,7 +16,6 @@ if (!win.ressenti?.loaded) start();
 function start() {
   const queued = win.ressenti?.q || [];
   const options = tag ? optionsFromScript(tag) : {};
-  for (const problem of checkOptions(options)) console.warn('[ressenti] ' + formatProblem(problem));
   // The UI lives next to this script; it is fetched only when a survey is about to show.
   const uiUrl = new URL('ressenti-ui.min.js', tag?.src || doc.baseURI).href;
   let uiScript: HTMLScriptElement | undefined;

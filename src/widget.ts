@@ -1,12 +1,11 @@
 import { loadJSON } from './config/load';
 import { formatProblem, validateDefinitions } from './config/validate';
-import { checkAnswers } from './decide/conditions';
 import { decide, qualifies, type DecideInput } from './decide/decide';
 import { record, type History } from './decide/history';
 import { draw } from './decide/sample';
-import { buildEvent, type Display } from './delivery/events';
+import type { Display } from './delivery/events';
 import { createDelivery } from './delivery/send';
-import { bodyContext, formFocused, isQuiet, readLink, startSources, waitUntilFree, watchDataLayer, watchHooks, watchInline, watchNavigation, pushDataLayer } from './journey';
+import { bodyContext, readLink, startSources, watchDataLayer, watchHooks, watchInline, watchNavigation } from './journey';
 import { detectDevice, detectLocale } from './platform/env';
 import { all } from './platform/listen';
 import { uuid } from './platform/ids';
@@ -46,7 +45,8 @@ export function createWidget(options: Options, platform: Platform): Widget {
       return null; // sandboxed frames throw on access
     }
   };
-  let consented = options.consent !== 'required';
+  let consented = options.consent == null;
+  if (!consented && options.consent != 'required') console.warn(`[ressenti] consent must be "required", got ${JSON.stringify(options.consent)}; treated as "required"`);
   // Visitor-level memory (outbox, history, visitor id) and tab-session memory (session id, popover count).
   const kv = createKV(consented ? safeStorage('localStorage') : null);
   const skv = createKV(consented ? safeStorage('sessionStorage') : null);
@@ -115,23 +115,24 @@ export function createWidget(options: Options, platform: Platform): Widget {
     };
   }
 
-  function emit(type: EventType, display: Display, extra?: { answers?: Answers; complete?: boolean }) {
+  /** Builds (with the UI module: events come only from a display), stores and sends one event, and tells the page. */
+  function emit(ui: UiModule, type: EventType, display: Display, extra?: { answers?: Answers; complete?: boolean }) {
     if (destroyed) return;
-    const event = buildEvent(type, display, { session: session().id, visitor: consented ? visitor() : undefined }, extra);
+    const event = ui.buildEvent(type, display, { session: session().id, visitor: consented ? visitor() : undefined }, extra);
     delivery?.push([event]);
-    if (options.dataLayer) pushDataLayer(win, 'ressenti_' + type, { surveyId: display.surveyId, responseId: display.responseId, answers: extra?.answers });
+    if (options.dataLayer) ui.pushDataLayer(win, 'ressenti_' + type, { surveyId: display.surveyId, responseId: display.responseId, answers: extra?.answers });
     fire(type, event);
   }
 
+  /** The UI module, or undefined when it could not load (reported). */
+  const loadUI = () => platform.loadUI().catch((err: Error) => void report({ source: 'ui', message: err.message }));
+
   /** Renders a survey now: a popover, or inline inside `target`. */
-  async function display(survey: Survey, moment: string, ctx: Context, target?: Element, answers?: Answers) {
+  async function display(survey: Survey, moment: string, ctx: Context, target?: Element, linkAnswer?: string) {
     // The popover slot this display fills: a route change or destroy() while the UI downloads takes it back.
     const slot = current;
-    let ui: UiModule;
-    try {
-      ui = await platform.loadUI();
-    } catch (err) {
-      report({ source: 'ui', message: (err as Error).message });
+    const ui = await loadUI();
+    if (!ui) {
       if (!target && current == slot) current = undefined;
       return;
     }
@@ -144,8 +145,7 @@ export function createWidget(options: Options, platform: Platform): Widget {
       skv.set('session', { ...s, n: s.n + 1 });
     }
     const shown: Display = { responseId: uuid(), surveyId: survey.id, moment, context: ctx };
-    emit('impression', shown);
-    if (answers) emit('response', shown, { answers, complete: isComplete(survey, answers) });
+    emit(ui, 'impression', shown);
     let handle: UiHandle | undefined;
     const closed = () => {
       if (handle) inline.delete(handle);
@@ -160,10 +160,10 @@ export function createWidget(options: Options, platform: Platform): Widget {
         theme: options.theme,
         position: options.position,
         target,
-        answers,
+        linkAnswer,
         // The locale the visitor answered in: `locale()` may have switched it since the survey appeared.
-        onAnswer: (all, complete) => emit('response', { ...shown, context: { ...ctx, locale } }, { answers: all, complete }),
-        onDismiss: (all) => emit('dismissal', { ...shown, context: { ...ctx, locale } }, { answers: all }),
+        onAnswer: (all, complete) => emit(ui, 'response', { ...shown, context: { ...ctx, locale } }, { answers: all, complete }),
+        onDismiss: (all) => emit(ui, 'dismissal', { ...shown, context: { ...ctx, locale } }, { answers: all }),
         onClose: closed,
       });
     } catch (err) {
@@ -179,22 +179,22 @@ export function createWidget(options: Options, platform: Platform): Widget {
    * quiet or it no longer qualifies. `explain` gets the outcome (undefined: shown), once.
    */
   function schedule(survey: Survey, moment: string, extra: Context | undefined, explain: (outcome?: string) => void) {
-    platform.loadUI().catch(() => {}); // start fetching now: the delay hides the latency; errors are reported on display
+    platform.loadUI().catch(() => {}); // start fetching now: the delay hides the latency; errors are reported below
     let cancelWait = () => {};
     const giveUp = (reason: string) => {
       if (current == slot) current = undefined;
       explain('not shown: ' + reason);
     };
     const timer = win.setTimeout(async () => {
-      if (formFocused(doc)) {
-        log(`"${survey.id}" waits for the visitor to leave a form field`);
-        const wait = waitUntilFree(win, FORM_WAIT_MS);
-        cancelWait = wait.cancel;
-        if (!(await wait.promise)) return giveUp('a form field kept focus');
-      }
+      const ui = await loadUI();
+      if (!ui) return giveUp('the UI could not load');
+      if (current != slot) return; // cancelled meanwhile
+      const wait = ui.whenFree(win, FORM_WAIT_MS, () => log(`"${survey.id}" waits for the visitor to leave a form field`));
+      cancelWait = wait.cancel;
+      const busy = await wait.promise;
       // Conditions hold for the page the visitor is on when the survey appears, not when the moment fired.
       const ctx = context(extra);
-      const reason = isQuiet(win) ? 'quiet zone on screen' : qualifies(survey, input(moment, ctx), true);
+      const reason = busy ?? qualifies(survey, input(moment, ctx), true);
       if (reason) return giveUp(reason);
       explain();
       display(survey, moment, ctx);
@@ -203,7 +203,7 @@ export function createWidget(options: Options, platform: Platform): Widget {
       cancel: () => {
         win.clearTimeout(timer);
         cancelWait();
-        giveUp('cancelled before it appeared (route change or destroy)');
+        giveUp('cancelled (route change or destroy)');
       },
     });
   }
@@ -241,10 +241,10 @@ export function createWidget(options: Options, platform: Platform): Widget {
   };
 
   /** An explicit invitation (`show`, a link) bypasses trigger, conditions, sample and limits, not one-at-a-time. */
-  function invite(survey: Survey, moment: string, answers?: Answers) {
+  function invite(survey: Survey, moment: string, linkAnswer?: string) {
     if (current) return console.warn(`[ressenti] ${moment} "${survey.id}": another survey is on screen`);
     current = { cancel: () => {} };
-    display(survey, moment, context(), undefined, answers);
+    display(survey, moment, context(), undefined, linkAnswer);
   }
 
   const failed = (err: Error) => report({ source: 'definitions', message: err.message });
@@ -283,7 +283,7 @@ export function createWidget(options: Options, platform: Platform): Widget {
     // The link first: the visitor came for that survey, and only one shows at a time.
     if (link) {
       const survey = findSurvey(link.surveyId, 'link');
-      if (survey) invite(survey, 'link', linkAnswers(survey, link.answer));
+      if (survey) invite(survey, 'link', link.answer);
     }
     onMoment('page-view');
     disposers.push(
@@ -370,27 +370,3 @@ export function createWidget(options: Options, platform: Platform): Widget {
   };
 }
 
-/** Whether `answers` cover every question still to be asked. */
-function isComplete(survey: Survey, answers: Answers) {
-  return survey.questions.every((q) => q.id in answers || !checkAnswers(q.if, answers));
-}
-
-/** A link's `ressenti_answer` as the first question's answer, or nothing when it is not a valid one. */
-function linkAnswers(survey: Survey, raw: string | undefined): Answers | undefined {
-  if (raw == null) return;
-  const q = survey.questions[0];
-  const n = +raw;
-  const scale = (low: number, high: number) => Number.isInteger(n) && n >= low && n <= high && n;
-  const value =
-    q.type === 'nps' ? scale(0, 10)
-    : q.type === 'emoji' ? scale(1, 5)
-    : q.type === 'rating' ? scale(1, q.scale || 5)
-    : q.type === 'thumbs' ? (raw === 'up' || raw === 'down') && raw
-    : q.type === 'choice' ? q.options.some((o) => (typeof o === 'string' ? o : o.value) === raw) && (q.multiple ? [raw] : raw)
-    : raw.slice(0, q.maxLength || 1000);
-  if (value === false || value === '') {
-    console.warn(`[ressenti] link: "${raw}" is not an answer to ${survey.id}.${q.id}; the survey opens without it`);
-    return;
-  }
-  return { [q.id]: value };
-}

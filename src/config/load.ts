@@ -7,7 +7,7 @@ export function loadJSON(source: string, win: Window): Promise<unknown> {
   // Everything starts inside then(): what goes wrong becomes a rejection, never a throw into the page.
   return Promise.resolve()
     .then(() => {
-      if (source[0] != '#') return win.fetch(source, { credentials: 'same-origin' }).then((res) => (res.ok ? res.text() : Promise.reject(`HTTP ${res.status}`)));
+      if (source[0] != '#') return win.fetch(source).then((res) => (res.ok ? res.text() : Promise.reject(`HTTP ${res.status}`)));
       const el = win.document.getElementById(id);
       return el ? el.textContent || '' : Promise.reject(`no element with id ${JSON.stringify(id)}`);
     })

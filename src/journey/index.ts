@@ -5,4 +5,3 @@ export { watchNavigation } from './navigation';
 export { bodyContext, watchHooks, watchInline } from './hooks';
 export { pushDataLayer, watchDataLayer } from './datalayer';
 export { readLink } from './link';
-export { formFocused, isQuiet, waitUntilFree } from './quiet';

@@ -53,3 +53,16 @@ export function waitUntilFree(win: Window, maxMs: number): { promise: Promise<bo
   });
   return { promise, cancel };
 }
+
+/**
+ * The never-interrupt policy, once a popover's delay is over: waits (at most `maxMs`, `waiting`
+ * called first) for focus to leave a form field, then looks for a quiet zone. Resolves null when
+ * the popover may appear now, else why not. It runs only then, so it travels in the UI file.
+ */
+export function whenFree(win: Window, maxMs: number, waiting = () => {}): { promise: Promise<string | null>; cancel: Stop } {
+  const quiet = () => (isQuiet(win) ? 'quiet zone on screen' : null);
+  if (!formFocused(win.document)) return { promise: Promise.resolve(quiet()), cancel() {} };
+  waiting();
+  const wait = waitUntilFree(win, maxMs);
+  return { promise: wait.promise.then((free) => (free ? quiet() : 'a form field kept focus')), cancel: wait.cancel };
+}

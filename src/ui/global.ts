@@ -1,4 +1,4 @@
 // The script tag's UI file (dist/ressenti-ui.min.js): the core injects it and reads this global.
-import { open } from './open';
+import { buildEvent, open, pushDataLayer, whenFree } from './open';
 
-(window as unknown as { __ressentiUI: unknown }).__ressentiUI = { open };
+(window as unknown as { __ressentiUI: unknown }).__ressentiUI = { open, whenFree, buildEvent, pushDataLayer };

@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals';
+import { effect } from '@preact/signals-core';
 import { h, render } from 'preact';
 import type { Position } from '../types';
 import type { OpenOptions, UiHandle } from './contract';
@@ -6,8 +6,22 @@ import { Frame } from './frame';
 import { createStore } from './state';
 import { applyStyles, readableOn } from './styles';
 
+// The rest of the module the widget loads on demand (contract.ts, UiModule).
+export { buildEvent } from '../delivery/events';
+export { pushDataLayer } from '../journey/datalayer';
+export { whenFree } from '../journey/quiet';
+
 /** How long the thanks screen stays, while neither the pointer nor a control's focus is on it. */
 const THANKS_MS = 4000;
+
+/**
+ * `value` when it is one of the space-separated `words`; else a warning, and undefined: the default
+ * applies. Checked here, where the value is used, so the script on every page does not carry it.
+ */
+export function known<T extends string>(name: string, value: T | undefined, words: string): T | undefined {
+  if (value == null || words.split(' ').includes(value)) return value;
+  console.warn(`[ressenti] ${name} must be "${words.replace(/ /g, '" or "')}", got ${JSON.stringify(value)}; the default applies`);
+}
 
 /** `inset` of a popover at `position`, 16px from its edges; `center` centres it (with margin: auto). */
 const inset = (position: Position = 'bottom-right') =>
@@ -25,6 +39,7 @@ export function open(o: OpenOptions): UiHandle {
   const popover = !o.target;
   let root: ShadowRoot | undefined;
   let stopTimer = () => {};
+  let stopRender = () => {};
   let closed = false;
   /** Where focus came from when the visitor entered the widget: it goes back there when the widget closes. */
   let from: HTMLElement | null = null;
@@ -33,6 +48,7 @@ export function open(o: OpenOptions): UiHandle {
     if (closed) return;
     closed = true;
     stopTimer();
+    stopRender();
     if (root?.activeElement) from?.focus();
     try {
       if (root) render(null, root); // unmounts, so that nothing of it runs on
@@ -52,12 +68,13 @@ export function open(o: OpenOptions): UiHandle {
   try {
     root = host.attachShadow({ mode: 'open' });
     const s = createStore(o, end);
+    const theme = known('theme', o.theme, 'light dark auto') || 'light';
     host.setAttribute('data-ressenti-host', '');
     host.addEventListener('focusin', (e) => host.contains(e.relatedTarget as Node) || (from = e.relatedTarget as HTMLElement | null));
     const own = applyStyles(root);
     if (popover) {
       host.setAttribute('popover', 'manual');
-      own.insertRule(`:host{inset:${inset(o.position)}!important}`);
+      own.insertRule(`:host{inset:${inset(known('position', o.position, 'bottom-right bottom-left top-right top-left center'))}!important}`);
     }
     (o.target || doc.body || doc.documentElement).append(host);
     try {
@@ -65,7 +82,16 @@ export function open(o: OpenOptions): UiHandle {
     } catch {
       // no Popover API: position fixed and the highest z-index do what they can
     }
-    render(h(Frame, { s, popover, theme: o.theme || 'light' }), root);
+    // One effect renders the whole card: a signal read anywhere while rendering re-renders it when it changes.
+    let at: unknown;
+    stopRender = effect(() => {
+      render(h(Frame, { s, popover, theme }), root!);
+      // Focus follows the visitor to the next step or the thanks (the control they used is gone), but
+      // never lands in the widget on its own when it appears: that would steal it from the page.
+      const now = s.done.value || s.state.value.steps[s.step.value];
+      if (now != at && s.moved) root!.querySelector<HTMLElement>('[tabindex="0"],textarea,input,.h')?.focus();
+      at = now;
+    });
 
     // Text on the accent: resolve whatever CSS colour it is on a probe, then pick black or white.
     const accent = o.accent;

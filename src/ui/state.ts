@@ -1,7 +1,7 @@
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals-core';
 import { checkAnswers } from '../decide/conditions';
 import { pick, strings } from '../i18n/strings';
-import type { AnswerValue, Answers, Question, Strings, Text } from '../types';
+import type { AnswerValue, Answers, Question, Strings, Survey, Text } from '../types';
 import type { OpenOptions } from './contract';
 
 /** One open survey's state and the actions on it; components read the signals and call the actions. */
@@ -23,17 +23,37 @@ export function flow(questions: Question[], given: Answers, answers: Answers) {
   return { steps, kept };
 }
 
+/** A link's `ressenti_answer` as the first question's answer, or nothing (with a warning) when it is not one. */
+export function linkAnswers(survey: Survey, raw: string | undefined): Answers {
+  if (raw == null) return {};
+  const q = survey.questions[0];
+  const n = +raw;
+  const scale = (low: number, high: number) => Number.isInteger(n) && n >= low && n <= high && n;
+  const value =
+    q.type == 'nps' ? scale(0, 10)
+    : q.type == 'emoji' ? scale(1, 5)
+    : q.type == 'rating' ? scale(1, q.scale || 5)
+    : q.type == 'thumbs' ? (raw == 'up' || raw == 'down') && raw
+    : q.type == 'choice' ? q.options.some((o) => (typeof o == 'string' ? o : o.value) == raw) && (q.multiple ? [raw] : raw)
+    : raw.slice(0, q.maxLength || 1000);
+  if (value !== false && value !== '') return { [q.id]: value };
+  console.warn(`[ressenti] link: "${raw}" is not an answer to ${survey.id}.${q.id}; the survey opens without it`);
+  return {};
+}
+
 /** Questions answered by one tap on a value (no Next needed). */
 export const oneTap = (q: Question) => (q.type == 'choice' ? !q.multiple : q.type != 'text');
 
 /** The state of one survey on screen; `end` removes the UI and reports it closed. */
 export function createStore(o: OpenOptions, end: () => void) {
-  const given = o.answers || {};
+  const given = linkAnswers(o.survey, o.linkAnswer);
   const answers = signal<Answers>({ ...given });
   const locale = signal(o.locale);
   const overrides = signal(o.strings);
   const state = computed(() => flow(o.survey.questions, given, answers.value));
   const step = signal(0);
+  // The point of this step's scale that last had focus, its tab stop (-1: none yet, the picked one or the first is).
+  const focused = signal(-1);
   /** The thanks screen is on. With every question answered by a link, it is all there is to show. */
   const done = signal(!state.value.steps.length);
   const action = computed(() => {
@@ -42,6 +62,8 @@ export function createStore(o: OpenOptions, end: () => void) {
   });
   // The last answers reported, so that Back then Next without a change sends nothing new.
   let last = JSON.stringify(given);
+  // A link's answer is an answer: reported as soon as the survey shows.
+  if (last != '{}') o.onAnswer(given, done.value);
   const report = (complete: boolean) => {
     const { kept } = state.value;
     const json = JSON.stringify(kept);
@@ -50,7 +72,10 @@ export function createStore(o: OpenOptions, end: () => void) {
   };
   const go = (by: number) => {
     s.moved = true;
-    step.value += by;
+    batch(() => {
+      focused.value = -1;
+      step.value += by;
+    });
   };
 
   const s = {
@@ -59,6 +84,7 @@ export function createStore(o: OpenOptions, end: () => void) {
     locale,
     state,
     step,
+    focused,
     done,
     action,
     /** Whether the visitor has moved through the survey: only then does focus follow the steps. */

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'preact/hooks';
 import type { FunctionComponent } from 'preact';
 import { fill } from '../i18n/strings';
 import type { Question } from '../types';
@@ -14,18 +13,6 @@ const views = { emoji: Emoji, rating: Rating, nps: Nps, thumbs: Thumbs, choice: 
   [type: string]: FunctionComponent<{ q: Question; s: Store }>;
 };
 
-/**
- * Moves focus into `ref` when the visitor has moved through the survey (the control they used is
- * gone): never when the widget first appears, which must not steal focus from the page.
- */
-export function useFollowFocus(s: Store, key: unknown) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (s.moved) ref.current?.querySelector<HTMLElement>('[tabindex="0"],textarea,input,.h')?.focus();
-  }, [key]);
-  return ref;
-}
-
 /** One question: progress when there are several, the question, its control, then Back / Next / Send as needed. */
 export function Step({ s }: { s: Store }) {
   const t = s.t.value;
@@ -34,13 +21,12 @@ export function Step({ s }: { s: Store }) {
   const q = steps[i];
   const n = steps.length;
   const tap = oneTap(q);
-  const ref = useFollowFocus(s, q);
   const View = views[q.type];
   const last = i == n - 1;
   // A tap moves on by itself: Next is for typed answers, ticked boxes, and coming back to an answered step.
   const main = last ? n > 1 || !tap : !tap || q.id in kept;
   return (
-    <div ref={ref}>
+    <div>
       {n > 1 && <p class="n">{fill(t.of, { n: i + 1, total: n })}</p>}
       <h2 id="q">{s.tx(q.text)}</h2>
       <View key={q.id} q={q} s={s} />

@@ -117,6 +117,24 @@ describeBrowser('bad input from the site', () => {
     expect(log.errors).toEqual([]);
   });
 
+  it('a bad data-theme or data-position is warned about when the survey shows; it shows in the defaults and works', async () => {
+    page('/odd.html', { surveys: '#defs', theme: 'purple', position: 'middle' }, `<script type="application/json" id="defs">${JSON.stringify([CSAT])}</script>`);
+    const { page: p, log } = await t.open('/odd.html');
+    const card = p.locator(HOST).locator('.w');
+    await card.waitFor();
+    expect(log.ressenti('warning')).toEqual([
+      '[ressenti] theme must be "light" or "dark" or "auto", got "purple"; the default applies',
+      '[ressenti] position must be "bottom-right" or "bottom-left" or "top-right" or "top-left" or "center", got "middle"; the default applies',
+    ]);
+    expect(await card.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)'); // light
+    const box = (await p.locator(HOST).boundingBox())!;
+    const view = p.viewportSize()!;
+    expect(view.width - (box.x + box.width)).toBe(16); // bottom-right, 16px from the edges
+    expect(view.height - (box.y + box.height)).toBe(16);
+    await stillAnswers(p, t, 'csat');
+    expect(log.ressenti()).toEqual([]);
+  });
+
   it('a UI file that cannot load is reported with the URL tried, and a later survey loads it again', async () => {
     const ui = '/dist/ressenti-ui.min.js';
     t.server.pages.set(ui, { status: 404, body: 'not found' });

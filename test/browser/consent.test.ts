@@ -55,6 +55,7 @@ describeBrowser('consent', () => {
     const { pages } = t.server;
     pages.set('/shop.html', journeyPage(t.server, '<h1>Shop</h1>', defs, { consent: 'required' }));
     pages.set('/next.html', journeyPage(t.server, '<h1>Next page</h1>', defs, { consent: 'required' }));
+    pages.set('/typo.html', journeyPage(t.server, '<h1>Shop</h1>', defs, { consent: 'yes' }));
     pages.set(
       '/app.html',
       htmlPage(
@@ -77,6 +78,18 @@ describeBrowser('consent', () => {
     expect(t.server.collector.requests).toEqual([]);
     expect((await emitted(page)).every((e) => !('visitor' in e))).toBe(true);
     expect(log.errors).toEqual([]);
+  });
+
+  it('a mistyped data-consent is warned about and read as required: a typo never starts storing or sending', async () => {
+    const { page, context, log } = await t.open('/typo.html');
+    await loaded(page);
+    expect(log.ressenti('warning')).toEqual(['[ressenti] consent must be "required", got "yes"; treated as "required"']);
+    await answer(page, 'mood');
+    await page.waitForTimeout(300);
+    expect(await stored(page, context)).toEqual(NOTHING);
+    expect(t.server.collector.requests).toEqual([]);
+    await ressenti(page, 'consent', true);
+    await t.server.collector.waitFor((events) => events.some((e) => e.type == 'response'));
   });
 
   it('consent sends what waited, then stores and sends as usual; the visitor id appears only from then on', async () => {

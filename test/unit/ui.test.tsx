@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Answers, Question, Survey } from '../../src/types';
 import type { OpenOptions, UiHandle } from '../../src/ui/contract';
-import { open } from '../../src/ui/open';
+import { known, open } from '../../src/ui/open';
+import { linkAnswers } from '../../src/ui/state';
 import { readableOn } from '../../src/ui/styles';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -129,19 +130,30 @@ describe('what the visitor sees', () => {
   test('a link answer skips the first question', async () => {
     const w = show(
       { questions: [{ id: 'nps', type: 'nps', text: 'Recommend us?' }, emoji({ text: 'And the delivery?' })] },
-      { answers: { nps: 9 } },
+      { linkAnswer: '9' },
     );
+    expect(w.calls.answers).toEqual([[{ nps: 9 }, false]]); // the link's answer, reported as the survey shows
     expect(w.heading()).toBe('And the delivery?');
     expect(w.$('.n')).toBeNull(); // one question left: no "1 of 1"
     await w.click(w.$$('.o')[2]); // the one question left: one tap sends, with the link's answer
-    expect(w.calls.answers).toEqual([[{ nps: 9, mood: 3 }, true]]);
+    expect(w.calls.answers).toEqual([[{ nps: 9 }, false], [{ nps: 9, mood: 3 }, true]]);
   });
 
   test('a survey whose every question a link answered shows the thanks screen', () => {
-    const w = show({ questions: [{ id: 'nps', type: 'nps', text: 'Recommend us?' }] }, { answers: { nps: 10 } });
+    const w = show({ questions: [{ id: 'nps', type: 'nps', text: 'Recommend us?' }] }, { linkAnswer: '10' });
     expect(w.$('.h').textContent).toBe('Thank you!');
-    expect(w.calls.answers).toEqual([]); // the widget reported the link's answer already
+    expect(w.calls.answers).toEqual([[{ nps: 10 }, true]]); // complete: nothing is left to ask
   });
+
+  test('a link answer that is not an answer to the first question is warned about; the survey asks it', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const w = show({ id: 'nps-mail', questions: [{ id: 'nps', type: 'nps', text: 'Recommend us?' }] }, { linkAnswer: '11' });
+    expect(warn).toHaveBeenCalledWith('[ressenti] link: "11" is not an answer to nps-mail.nps; the survey opens without it');
+    expect(w.heading()).toBe('Recommend us?');
+    expect(w.calls.answers).toEqual([]);
+    warn.mockRestore();
+  });
+
 
   test('multiple choice is checkboxes, answered in option order, with Send', async () => {
     const w = show({ questions: [{ id: 'os', type: 'choice', multiple: true, text: 'Which?', options: ['iOS', { value: 'and', label: 'Android' }, 'Web'] }] });
@@ -375,4 +387,55 @@ test('text on the accent is near-black on light colours and white on dark ones',
   expect(readableOn('color(srgb 0.9 0.9 0.9)')).toBe('#111');
   expect(readableOn('color(srgb 0.1 0.2 0.5)')).toBe('#fff');
   expect(readableOn('')).toBe('#fff');
+});
+
+describe('a link answer (ressenti_answer) read for the first question', () => {
+  const first = (q: Partial<Question>, raw?: string) =>
+    linkAnswers({ id: 's', questions: [{ id: 'q', text: 'Q', ...q } as Question] }, raw);
+  test('becomes the answer of the question type, or nothing (warned) when the type cannot take it', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(first({ type: 'nps' }, '0')).toEqual({ q: 0 });
+    expect(first({ type: 'nps' }, '10')).toEqual({ q: 10 });
+    expect(first({ type: 'nps' }, '11')).toEqual({});
+    expect(first({ type: 'nps' }, '4.5')).toEqual({});
+    expect(first({ type: 'emoji' }, '5')).toEqual({ q: 5 });
+    expect(first({ type: 'emoji' }, '0')).toEqual({});
+    expect(first({ type: 'rating' }, '5')).toEqual({ q: 5 });
+    expect(first({ type: 'rating' }, '6')).toEqual({});
+    expect(first({ type: 'rating', scale: 7 }, '7')).toEqual({ q: 7 });
+    expect(first({ type: 'thumbs' }, 'up')).toEqual({ q: 'up' });
+    expect(first({ type: 'thumbs' }, 'yes')).toEqual({});
+    expect(first({ type: 'choice', options: ['a', { value: 'b', label: 'B' }] }, 'b')).toEqual({ q: 'b' });
+    expect(first({ type: 'choice', options: ['a'], multiple: true }, 'a')).toEqual({ q: ['a'] });
+    expect(first({ type: 'choice', options: ['a'] }, 'c')).toEqual({});
+    expect(first({ type: 'text', maxLength: 3 }, 'great')).toEqual({ q: 'gre' });
+    expect(first({ type: 'text' }, '')).toEqual({});
+    expect(warn).toHaveBeenCalledTimes(7);
+    expect(first({ type: 'nps' })).toEqual({}); // no answer in the link: nothing to say
+    expect(warn).toHaveBeenCalledTimes(7);
+    warn.mockRestore();
+  });
+});
+
+describe('appearance options, checked where they are used', () => {
+  test('a known value passes; an unknown one is warned about and the default applies', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(known('theme', 'dark', 'light dark auto')).toBe('dark');
+    expect(known('theme', undefined, 'light dark auto')).toBeUndefined();
+    expect(warn).not.toHaveBeenCalled();
+    expect(known('theme', 'purple', 'light dark auto')).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith('[ressenti] theme must be "light" or "dark" or "auto", got "purple"; the default applies');
+    warn.mockRestore();
+  });
+
+  test('a popover with a bad position or theme still shows, bottom-right and light', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const w = show({ questions: [emoji()] }, { theme: 'purple' as never, position: 'middle' as never });
+    expect(w.$('.w').className).toBe('w light pop');
+    expect(warn.mock.calls.map(([m]) => m)).toEqual([
+      '[ressenti] theme must be "light" or "dark" or "auto", got "purple"; the default applies',
+      '[ressenti] position must be "bottom-right" or "bottom-left" or "top-right" or "top-left" or "center", got "middle"; the default applies',
+    ]);
+    warn.mockRestore();
+  });
 });

@@ -1,4 +1,3 @@
-import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import type { AnswerValue, Question } from '../../types';
 import type { Store } from '../state';
@@ -30,8 +29,8 @@ const STEP: { [key: string]: number } = { ArrowLeft: -1, ArrowUp: -1, ArrowRight
 export function Scale({ q, s, points, kind, ends }: ScaleProps) {
   const picked = s.answers.value[q.id];
   const at = points.findIndex((p) => p.value === picked);
-  const focused = useSignal(-1);
-  const stop = focused.value < 0 ? Math.max(at, 0) : focused.value;
+  const focused = s.focused.value;
+  const stop = focused < 0 ? Math.max(at, 0) : focused;
   const last = points.length - 1;
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -54,7 +53,7 @@ export function Scale({ q, s, points, kind, ends }: ScaleProps) {
             aria-pressed={i == at}
             aria-label={p.name}
             aria-describedby={ends && (i == 0 ? 'lo' : i == last ? 'hi' : undefined)}
-            onFocus={() => (focused.value = i)}
+            onFocus={() => (s.focused.value = i)}
             onClick={() => s.pick(q.id, p.value)}
           >
             {p.body}
