@@ -2,8 +2,9 @@ import type { KV } from '../platform/storage';
 import type { FeedbackEvent } from '../types';
 
 /**
- * An event waiting for a 2xx: attempts so far, next attempt, while a request carries it its lease
- * end (ms), and which page's it is (`by`: the page that stored it or last tried it).
+ * An event waiting for a 2xx: attempts so far, next attempt, its lease (ms: not sent before, while a
+ * request carries it or as the collector's Retry-After asked; null when none), and which page's it
+ * is (`by`: the page that stored it or last tried it).
  */
 export interface Entry {
   e: FeedbackEvent;

@@ -51,7 +51,7 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
     stopTimer = after(win, ms, () => pass());
   };
 
-  /** Sends the entries that are due (all of this page's when ignoring backoff), within the keepalive budget. */
+  /** Sends the entries that are due (all of this page's when ignoring backoff, not their lease), within the keepalive budget. */
   function pass(ignoreBackoff?: boolean) {
     stopTimer();
     if (!enabled) return;
@@ -107,15 +107,18 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
         const h = res?.headers.get('Retry-After');
         const wait = h ? (+h >= 0 ? +h * 1e3 : Date.parse(h) - now) : NaN; // seconds or an HTTP date
         const r = Math.random(); // full jitter, one draw so that the batch is retried together
-        // Those still there back off: another tab may have delivered some meanwhile.
+        // Those still there back off: another tab may have delivered some meanwhile. The collector's
+        // Retry-After is also their lease (a time before which nothing sends them), which, unlike
+        // the backoff, a recovery does not shorten.
         save(
           db(),
           load(db())
             .filter((x) => ids.includes(x.e.eventId))
-            .map((x) => ({ e: x.e, n: x.n + 1, at: now + (wait >= 0 ? wait : r * Math.min(3e5, 1e3 * 2 ** x.n)), by: me })),
+            .map((x) => ({ e: x.e, n: x.n + 1, at: now + (wait >= 0 ? wait : r * Math.min(3e5, 1e3 * 2 ** x.n)), lease: now + wait, by: me })),
         );
       }
-      pass();
+      // The collector answered: this page's events backing off from earlier failures go now.
+      pass(!failing);
     };
     // The executor runs now (a fetch started in `pagehide` must start before the page goes) and
     // turns a synchronous throw into a rejection. A page that unloads fails its fetches just before

@@ -188,6 +188,41 @@ describe('delivery', () => {
     await nextRequestIn(120_000);
   });
 
+  it('once the collector answers again, events still backing off from the outage go at once', async () => {
+    const d = start();
+    const old = ev();
+    d.push([old]);
+    await tick();
+    for (const wait of [500, 1000]) {
+      await page.requests.at(-1)!.reply(503);
+      await nextRequestIn(wait);
+    }
+    await page.requests.at(-1)!.reply(503); // the next try would be in 2 s
+    const fresh = ev();
+    d.push([fresh]);
+    await tick();
+    expect(ids(page.requests.at(-1)!.events)).toEqual([fresh.eventId]);
+    await page.requests.at(-1)!.reply(200); // the collector is back
+    expect(ids(page.requests.at(-1)!.events)).toEqual([old.eventId]);
+    await page.requests.at(-1)!.reply(200);
+    expect(stored()).toEqual([]);
+    await noMoreRequests();
+  });
+
+  it('a Retry-After still holds when the collector accepts other events meanwhile', async () => {
+    const d = start();
+    d.push([ev()]);
+    await tick();
+    await page.requests[0].reply(503, { 'Retry-After': '60' });
+    d.push([ev()]);
+    await tick();
+    await page.requests[1].reply(200);
+    expect(page.requests).toHaveLength(2);
+    page.fire('pagehide'); // not even on leaving: the collector asked for 60 s
+    expect(page.requests).toHaveLength(2);
+    await nextRequestIn(60_000);
+  });
+
   it('a 400 is final: the events are dropped and reported once', async () => {
     const d = start();
     d.push([ev(), ev()]);
@@ -311,10 +346,11 @@ describe('delivery', () => {
   it('leaving the page flushes events waiting out a backoff, with keepalive', async () => {
     start().push([ev()]);
     await tick();
-    await page.requests[0].reply(503, { 'Retry-After': '3600' });
+    for (let i = 0; i < 8; i++) await page.requests.at(-1)!.reply(503).then(() => tick(0.5 * 1000 * 2 ** i));
+    await page.requests.at(-1)!.reply(503); // the next try would be in 128 s
     page.fire('pagehide');
-    expect(page.requests).toHaveLength(2);
-    expect(page.requests[1].init.keepalive).toBe(true);
+    expect(page.requests).toHaveLength(10);
+    expect(page.requests[9].init.keepalive).toBe(true);
   });
 
   it('hiding the tab flushes too, but not events already in flight', async () => {
