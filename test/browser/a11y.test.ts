@@ -78,7 +78,7 @@ async function walk(page: Page): Promise<string[]> {
   return found;
 }
 
-describeBrowser('accessibility: axe-core finds no WCAG 2.2 A/AA violation in the widget (Chromium)', () => {
+describeBrowser('accessibility in Chromium: no axe-core WCAG 2.2 A/AA violation, and keyboard-only use', () => {
   const t = useBrowser();
 
   beforeAll(() => {
@@ -123,6 +123,40 @@ describeBrowser('accessibility: axe-core finds no WCAG 2.2 A/AA violation in the
   it('an inline survey in the page flow, every step', async () => {
     const { page } = await t.open('/inline.html');
     expect(await walk(page)).toEqual([]);
+  });
+
+  it('keyboard only: focus follows each step, a scale keeps its tab stop, Back returns to the answer given', async () => {
+    const { page } = await popover('/light.html');
+    const widget = page.locator(HOST);
+    await widget.getByText('How was your visit?').waitFor();
+    const focused = () =>
+      page.evaluate((host) => {
+        const el = document.querySelector(host)!.shadowRoot!.activeElement as HTMLElement | null;
+        return el ? el.getAttribute('aria-label') || el.textContent || el.localName : '';
+      }, HOST);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Close');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Very unhappy'); // the first face is the group's one tab stop
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('Happy');
+    await page.keyboard.press('Enter'); // picks, and moves on
+    await widget.getByText('Rate the delivery').waitFor();
+    await expect.poll(focused).toBe('1 star'); // focus followed into the new step
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('3 stars');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('Close');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('3 stars'); // the tab stop stayed where the visitor left it
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Back');
+    await page.keyboard.press('Enter');
+    await widget.getByText('How was your visit?').waitFor();
+    await expect.poll(focused).toBe('Happy'); // the answer given
+    expect(await widget.getByRole('button', { name: 'Happy', exact: true }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('the check can fail: a widget whose button loses its name is reported', async () => {
