@@ -31,7 +31,8 @@ function start() {
         ui = undefined; // a later survey may try again
         reject(new Error(`could not load the UI from ${uiUrl}`));
       };
-      s.onload = () => (win.__ressentiUI ? resolve(win.__ressentiUI) : fail());
+      // A UI file of an older version (a stale copy or cache) lacks the newest part: refused, not run into.
+      s.onload = () => (win.__ressentiUI?.buildEvent ? resolve(win.__ressentiUI) : fail());
       s.onerror = fail;
       doc.head.append(s);
     }));

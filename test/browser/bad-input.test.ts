@@ -135,6 +135,20 @@ describeBrowser('bad input from the site', () => {
     expect(log.ressenti()).toEqual([]);
   });
 
+  it('a UI file of an older version (only open(), as a stale cache could serve) is refused and reported, nothing thrown', async () => {
+    const ui = '/dist/ressenti-ui.min.js';
+    t.server.pages.set(ui, { body: 'window.__ressentiUI = { open: function () { throw new Error("old") } };', headers: JS });
+    try {
+      const { page: p, log } = await t.open('/shop.html');
+      await command(p, 'moment', 'purchase');
+      expect(await reported(p, log, /could not load the UI/)).toMatchObject({ source: 'ui' });
+      expect(await p.locator(HOST).count()).toBe(0);
+      expect(log.errors).toEqual([]);
+    } finally {
+      t.server.pages.delete(ui);
+    }
+  });
+
   it('a UI file that cannot load is reported with the URL tried, and a later survey loads it again', async () => {
     const ui = '/dist/ressenti-ui.min.js';
     t.server.pages.set(ui, { status: 404, body: 'not found' });
