@@ -117,7 +117,8 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
             .map((x) => ({ e: x.e, n: x.n + 1, at: now + (wait >= 0 ? wait : r * Math.min(3e5, 1e3 * 2 ** x.n)), lease: now + wait, by: me })),
         );
       }
-      // The collector answered: this page's events backing off from earlier failures go now.
+      // Once the collector answers (a 2xx, or a final 4xx), this page's events backing off from
+      // earlier failures go at once; their leases (a Retry-After) still hold.
       pass(!failing);
     };
     // The executor runs now (a fetch started in `pagehide` must start before the page goes) and
