@@ -146,6 +146,8 @@ export function createWidget(options: Options, platform: Platform): Widget {
     }
     const shown: Display = { responseId: uuid(), surveyId: survey.id, moment, context: ctx };
     emit(ui, 'impression', shown);
+    // The locale the visitor answered in: `locale()` may have switched it since the survey appeared.
+    const answered = (): Display => ({ ...shown, context: { ...ctx, locale } });
     let handle: UiHandle | undefined;
     const closed = () => {
       if (handle) inline.delete(handle);
@@ -161,9 +163,8 @@ export function createWidget(options: Options, platform: Platform): Widget {
         position: options.position,
         target,
         linkAnswer,
-        // The locale the visitor answered in: `locale()` may have switched it since the survey appeared.
-        onAnswer: (all, complete) => emit(ui, 'response', { ...shown, context: { ...ctx, locale } }, { answers: all, complete }),
-        onDismiss: (all) => emit(ui, 'dismissal', { ...shown, context: { ...ctx, locale } }, { answers: all }),
+        onAnswer: (all, complete) => emit(ui, 'response', answered(), { answers: all, complete }),
+        onDismiss: (all) => emit(ui, 'dismissal', answered(), { answers: all }),
         onClose: closed,
       });
     } catch (err) {
@@ -191,10 +192,10 @@ export function createWidget(options: Options, platform: Platform): Widget {
       if (current != slot) return; // cancelled meanwhile
       const wait = ui.whenFree(win, FORM_WAIT_MS, () => log(`"${survey.id}" waits for the visitor to leave a form field`));
       cancelWait = wait.cancel;
-      const busy = await wait.promise;
+      const notNow = await wait.promise;
       // Conditions hold for the page the visitor is on when the survey appears, not when the moment fired.
       const ctx = context(extra);
-      const reason = busy ?? qualifies(survey, input(moment, ctx), true);
+      const reason = notNow ?? qualifies(survey, input(moment, ctx), true);
       if (reason) return giveUp(reason);
       explain();
       display(survey, moment, ctx);

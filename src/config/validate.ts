@@ -56,7 +56,8 @@ const TEXT: Rule = [
   'a string or a per-locale map of strings',
 ];
 const SCALE = range(3, 10, true);
-const TYPE = oneOf('emoji rating nps thumbs choice text');
+// Marked pure so that bundles using oneOf without the validator (the UI) drop this call.
+const TYPE = /*#__PURE__*/ oneOf('emoji rating nps thumbs choice text');
 const GLOBS = many([isStr, 'a glob string']);
 // Built-in moments carry a number written plainly (`scroll:50`, not `scroll:5e1` or `scroll:050`).
 const MOMENTS = many([

@@ -1,5 +1,6 @@
 import { effect } from '@preact/signals-core';
 import { h, render } from 'preact';
+import { mustBe, oneOf } from '../config/validate';
 import type { Position } from '../types';
 import type { OpenOptions, UiHandle } from './contract';
 import { Frame } from './frame';
@@ -19,8 +20,9 @@ const THANKS_MS = 4000;
  * applies. Checked here, where the value is used, so the script on every page does not carry it.
  */
 export function known<T extends string>(name: string, value: T | undefined, words: string): T | undefined {
-  if (value == null || words.split(' ').includes(value)) return value;
-  console.warn(`[ressenti] ${name} must be "${words.replace(/ /g, '" or "')}", got ${JSON.stringify(value)}; the default applies`);
+  const [test, expectation] = oneOf(words);
+  if (value == null || test(value)) return value;
+  console.warn(`[ressenti] ${name} ${mustBe(expectation, value)}; the default applies`);
 }
 
 /** `inset` of a popover at `position`, 16px from its edges; `center` centres it (with margin: auto). */
