@@ -3,12 +3,20 @@
 //   dist/ressenti-ui.min.js  script tag's UI, IIFE: Preact + signals + components, fetched on demand
 //   dist/index.mjs           npm build, ESM; `import('./ui/open')` becomes dist/ui-[hash].mjs
 // plus dist/index.d.ts and the declarations it reaches.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import ts from 'typescript';
+
+// Internal property names are written readable with a leading underscore (`entry._attempts`, as Preact
+// writes `_children`) and shortened by terser. Every build shares one committed name map, mangle.json,
+// so that a name the script and the UI file both use (their contract: `UiModule`, `OpenOptions`) is
+// shortened the same way in both files.
+const MANGLE = 'mangle.json';
+const committed = readFileSync(MANGLE, 'utf8');
+const nameCache = JSON.parse(committed);
 
 const minify = (module) =>
   terser({
@@ -18,9 +26,24 @@ const minify = (module) =>
     // Only `_x` names are ours to rename: `__x` stays (Preact's already-mangled internals, `__proto__`,
     // globals such as `window.__ressentiUI`), and a quoted `'_x'` is the way to keep one.
     mangle: { properties: { regex: /^_(?!_)/, keep_quoted: true } },
+    nameCache,
     // ASCII only: French strings survive a CDN that serves the file without charset=utf-8.
     format: { comments: false, ascii_only: true },
   });
+
+/**
+ * Keeps mangle.json complete: a new `_name` is added to it (commit the change); under CI a missing
+ * name fails the build, since the two script files could then disagree on it.
+ */
+const nameMap = () => ({
+  name: 'ressenti-name-map',
+  closeBundle() {
+    const text = JSON.stringify({ props: nameCache.props }, null, 2) + '\n';
+    if (text === committed) return;
+    if (process.env.CI) this.error(`${MANGLE} lacks names this build mangles: run \`npm run build\` and commit ${MANGLE}`);
+    writeFileSync(MANGLE, text);
+  },
+});
 
 // A type error fails the build (the plugin only warns by default). The plugin checks every file of
 // tsconfig.json in each build, so only the first build checks; the others just compile.
@@ -97,10 +120,10 @@ rmSync('dist', { recursive: true, force: true });
 
 const onwarn = (warning) => console.warn(`(!) ${warning.message}`); // printed even under --silent
 
-const iife = (input, file, core) => ({
+const iife = (input, file, core, ...more) => ({
   input,
   onwarn,
-  plugins: [nodeResolve(), compile(false), minify(false), guard(core)],
+  plugins: [nodeResolve(), compile(false), minify(false), guard(core), ...more],
   output: { file, format: 'iife' },
 });
 
@@ -119,5 +142,6 @@ export default [
     },
   },
   iife('src/script.ts', 'dist/ressenti.min.js', true),
-  iife('src/ui/global.ts', 'dist/ressenti-ui.min.js', false),
+  // The last build: mangle.json is checked once every build has added its names.
+  iife('src/ui/global.ts', 'dist/ressenti-ui.min.js', false, nameMap()),
 ];
