@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast unit tests in happy-dom, and browser tests that drive Chromium against
-// the built dist/ (so `npm test` builds first), one file at a time.
+// Two projects: fast unit tests in Node (a file that needs a DOM says `// @vitest-environment happy-dom`
+// on its first line, so pure modules don't pay for one), and tests of the built dist/ (so `npm test`
+// builds first): Chromium driven one file at a time, the npm package, the size budgets.
 export default defineConfig({
   // Test files lie outside tsconfig's `include`, so say how their JSX compiles.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -12,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
-          environment: 'happy-dom',
+          environment: 'node',
         },
       },
       {

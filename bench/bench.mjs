@@ -7,19 +7,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../test/browser/chromium.mjs';
+import { brotliSize, budgetOf, budgetProblems } from './budgets.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS) || 15;
-const KB = 1024;
 const failures = [];
 
 // ---- 1. sizes -------------------------------------------------------------------------------
 
 const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.m?js$/.test(e.name) ? [join(dir, e.name)] : []));
-const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
 
 let scripts;
 try {
@@ -30,29 +29,19 @@ try {
 }
 const sizes = new Map(scripts.map((f) => {
   const buf = readFileSync(f);
-  return [relative(ROOT, f), { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, brotli: brotli(buf) }];
+  return [relative(ROOT, f), { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, brotli: brotliSize(buf) }];
 }));
-const uiChunk = [...sizes.keys()].find((f) => /^dist\/ui-[^/]+\.mjs$/.test(f));
-const budgets = [
-  ['dist/ressenti.min.js', 8 * KB, 'script tag: runs on every page'],
-  ['dist/ressenti-ui.min.js', 12 * KB, 'script tag UI, fetched when a survey shows'],
-  [uiChunk ?? 'dist/ui-*.mjs (npm UI chunk)', 12 * KB, 'npm build UI chunk'],
-];
 
 const n = (x) => x.toLocaleString('en-US');
 const pad = (s, w, left) => (left ? String(s).padEnd(w) : String(s).padStart(w));
 const width = Math.max(...[...sizes.keys()].map((f) => f.length), 28);
 console.log(`\n${pad('file', width, true)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('brotli', 9)}  budget (brotli)`);
 for (const [file, s] of sizes) {
-  const budget = budgets.find(([f]) => f === file);
-  const verdict = budget ? `${s.brotli <= budget[1] ? 'ok  ' : 'OVER'} ≤ ${n(budget[1])}  ${budget[2]}` : '';
+  const budget = budgetOf(file);
+  const verdict = budget ? `${s.brotli <= budget.limit ? 'ok  ' : 'OVER'} ≤ ${n(budget.limit)}  ${budget.label}` : '';
   console.log(`${pad(file, width, true)} ${pad(n(s.raw), 9)} ${pad(n(s.gzip), 9)} ${pad(n(s.brotli), 9)}  ${verdict}`);
 }
-for (const [file, limit] of budgets) {
-  const s = sizes.get(file);
-  if (!s) failures.push(`${file} is missing`);
-  else if (s.brotli > limit) failures.push(`${file} is ${n(s.brotli)} B brotli, over its ${n(limit)} B budget by ${n(s.brotli - limit)} B`);
-}
+failures.push(...budgetProblems(new Map([...sizes].map(([file, s]) => [file, s.brotli]))));
 
 // ---- 2. main-thread cost in Chromium --------------------------------------------------------
 

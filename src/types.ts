@@ -1,6 +1,6 @@
 /**
  * Public types of Ressenti. This is the one file a user reads: every name here is part of
- * the contract described in SPEC.md.
+ * the public contract, so renaming or removing one is a breaking change.
  */
 
 /** A text shown to visitors: one string, or one per locale (`{ en: "…", fr: "…" }`). */

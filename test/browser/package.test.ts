@@ -1,6 +1,7 @@
 // The npm package as an app sees it: dist/ through package.json's `exports` (no Chromium needed,
 // but it needs the build, which `npm test` and `npm run test:browser` do first).
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -42,5 +43,15 @@ describe('the npm package', () => {
       init(options).on('response', (event: FeedbackEvent) => event.answers);`;
     expect(typeErrors(ok, resolution)).toEqual([]);
     expect(typeErrors(`import { init } from 'ressenti'; init({ theme: 'pink' });`, resolution).join()).toMatch(/"pink"/);
+  });
+
+  it('ships its licence, and its declarations mention no document left out of the package', () => {
+    const [{ files }] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }));
+    const shipped: string[] = files.map((f: { path: string }) => f.path);
+    expect(shipped).toContain('LICENSE');
+    const declarations = shipped.filter((path) => path.endsWith('.d.ts'));
+    expect(declarations).toContain('dist/types.d.ts');
+    const mentioned = declarations.flatMap((path) => readFileSync(join(ROOT, path), 'utf8').match(/[\w./-]+\.md\b/g) ?? []);
+    expect(mentioned.filter((doc) => !shipped.includes(doc))).toEqual([]);
   });
 });

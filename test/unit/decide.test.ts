@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { decide, qualifies, type DecideInput } from '../../src/decide/decide';
 import { record, type History } from '../../src/decide/history';

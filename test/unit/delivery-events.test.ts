@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildEvent, type Display } from '../../src/delivery/events';
 import { type Entry, MAX_AGE, MAX_EVENTS, over } from '../../src/delivery/outbox';

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildEvent } from '../../src/delivery/events';
 import { MAX_AGE, save } from '../../src/delivery/outbox';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The demo's server side (collector, results, shop state, HTTP) runs in Node, not in a page.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
