@@ -1,10 +1,12 @@
 import { optionsFromScript } from './config/dataset';
+import { loadScript } from './platform/script';
 import type { UiModule } from './ui/contract';
+import { VERSION } from './version';
 import { createWidget } from './widget';
 
 /** The page's `window.ressenti`: the queue stub before load, the command function after. */
 type Command = ((command: string, ...args: unknown[]) => unknown) & { q?: ArrayLike<unknown>[]; loaded?: boolean };
-type Win = Window & { ressenti?: Command; __ressentiUI?: UiModule };
+type Win = Window & { ressenti?: Command; __ressentiUI?: UiModule & { version?: string } };
 
 const win = window as Win;
 const doc = document;
@@ -18,23 +20,13 @@ function start() {
   const options = tag ? optionsFromScript(tag) : {};
   // The UI lives next to this script; it is fetched only when a survey is about to show.
   const uiUrl = new URL('ressenti-ui.min.js', tag?.src || doc.baseURI).href;
-  let uiScript: HTMLScriptElement | undefined;
+  // A UI of another version (a stale cache, a copy already in the global) is refused, every time.
+  const read = () => (win.__ressentiUI?.version == VERSION ? win.__ressentiUI : undefined);
   let ui: Promise<UiModule> | undefined;
   const loadUI = () =>
-    (ui ||= new Promise<UiModule>((resolve, reject) => {
-      if (win.__ressentiUI) return resolve(win.__ressentiUI);
-      const s = (uiScript = doc.createElement('script'));
-      s.src = uiUrl;
-      // Under a nonce-based CSP the UI needs the nonce this script was trusted with.
-      if (tag?.nonce) s.nonce = tag.nonce;
-      const fail = () => {
-        ui = undefined; // a later survey may try again
-        reject(new Error(`could not load the UI from ${uiUrl}`));
-      };
-      // A UI file of an older version (a stale copy or cache) lacks the newest part: refused, not run into.
-      s.onload = () => (win.__ressentiUI?.buildEvent ? resolve(win.__ressentiUI) : fail());
-      s.onerror = fail;
-      doc.head.append(s);
+    (ui ||= Promise.resolve(read() || loadScript(win, uiUrl, 'the UI', read, tag?.nonce)).catch((err) => {
+      ui = undefined; // a later survey may try again
+      throw err;
     }));
 
   const widget = createWidget(options, { win, loadUI });
@@ -49,7 +41,6 @@ function start() {
       report(`${command} failed: ${err}`);
     }
     if (command === 'destroy') {
-      uiScript?.remove();
       delete win.__ressentiUI;
       // Back to a queue stub: calls wait for the script to be loaded again.
       const stub: Command = (...args) => void (stub.q ||= []).push(args);

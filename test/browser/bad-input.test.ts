@@ -11,6 +11,11 @@ const JS = { 'Content-Type': 'text/javascript' };
 const CHECKOUT = { id: 'checkout', on: 'purchase', questions: [{ id: 'mood', type: 'emoji', text: 'How was checkout?' }] };
 const CSAT = { ...CHECKOUT, id: 'csat', on: 'page-view' };
 
+/** A UI file of another version: every function the widget calls, and no (or another) version. */
+const STALE_UI =
+  'window.__ressentiUI={version:"0.0.1",open:function(){throw new Error("stale")},buildEvent:function(){return{}},pushDataLayer:function(){},' +
+  'whenFree:function(){return{promise:Promise.resolve(),cancel:function(){}}}};';
+
 type Win = Window & { ressenti(...args: unknown[]): void; __errors: RessentiError[] };
 
 const errorEvents = (page: Page) => page.evaluate(() => (window as unknown as Win).__errors);
@@ -143,6 +148,31 @@ describeBrowser('bad input from the site', () => {
       await command(p, 'moment', 'purchase');
       expect(await reported(p, log, /could not load the UI/)).toMatchObject({ source: 'ui' });
       expect(await p.locator(HOST).count()).toBe(0);
+      expect(log.errors).toEqual([]);
+    } finally {
+      t.server.pages.delete(ui);
+    }
+  });
+
+  it.each([
+    ['HTML (a single-page app answering 200 with its index.html)', htmlPage('<div id="app"></div>'), 'text/html', /could not load the UI from .*: not the file of Ressenti \d/],
+    ['the UI of another version, also already in the global', STALE_UI, 'text/javascript', /could not load the UI from .*: not the file of Ressenti \d/],
+  ])('%s where the UI file should be is refused and reported every time, nothing thrown; later moments still work', async (_, body, type, match) => {
+    const ui = '/dist/ressenti-ui.min.js';
+    t.server.pages.set(ui, { body, headers: { 'Content-Type': type } });
+    try {
+      // A stale copy in the page's global (another version's script ran before) is refused as well.
+      page('/stale.html', { surveys: '/checkout.json' }, `<script>${STALE_UI}</script>`);
+      const { page: p, log } = await t.open('/stale.html');
+      await command(p, 'moment', 'purchase');
+      expect(await reported(p, log, match)).toMatchObject({ source: 'ui' });
+      await command(p, 'moment', 'purchase');
+      await reported(p, log, match, 2);
+      expect(await p.locator(HOST).count()).toBe(0);
+      t.server.pages.delete(ui);
+      await command(p, 'moment', 'purchase');
+      await stillAnswers(p, t, 'checkout');
+      expect(log.ressenti()).toHaveLength(2);
       expect(log.errors).toEqual([]);
     } finally {
       t.server.pages.delete(ui);

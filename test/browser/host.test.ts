@@ -35,6 +35,9 @@ describeBrowser('a strict Content Security Policy', () => {
     "default-src 'self'; script-src 'self'; style-src 'self'": '',
     "script-src 'nonce-abc' 'strict-dynamic'; style-src 'self'": 'abc',
     "script-src 'nonce-abc'; style-src 'self'": 'abc', // without strict-dynamic the UI file needs the nonce passed on
+    // Trusted Types: the UI file's URL goes through the `ressenti` policy, allowed by name or by no list at all.
+    "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types ressenti": '',
+    "script-src 'nonce-abc' 'strict-dynamic'; style-src 'self'; require-trusted-types-for 'script'": 'abc',
   };
 
   it.each(Object.entries(policies))('under `%s` the survey shows, is answered and delivered with no violation', async (csp, nonce) => {
@@ -52,6 +55,20 @@ describeBrowser('a strict Content Security Policy', () => {
     // The listener does see what the policy blocks: an inline style attribute.
     await page.evaluate(() => document.body.setAttribute('style', 'color:red'));
     await expect.poll(() => page.evaluate(() => (window as unknown as Win).__violations.length)).toBe(1);
+  });
+
+  it('a Trusted Types policy that does not allow "ressenti" gets one clear error, and nothing thrown', async () => {
+    const csp = "script-src 'self'; require-trusted-types-for 'script'; trusted-types other";
+    const errors = "window.__errors=[];ressenti('on','error',function(e){__errors.push(e.message)})";
+    t.server.pages.set('/errors.js', { body: errors, headers: JS });
+    const body = htmlPage('<h1>Shop</h1>' + scriptTag(t.server, { surveys: '/csat.json' }), STUB + '<script src="/errors.js"></script>');
+    t.server.pages.set('/tt.html', { body, headers: { 'Content-Security-Policy': csp } });
+    const { page, log } = await t.open('/tt.html');
+    const errorsOf = () => page.evaluate(() => (window as unknown as { __errors: string[] }).__errors);
+    await expect.poll(errorsOf).toHaveLength(1);
+    expect((await errorsOf())[0]).toMatch(/could not load the UI from .*"trusted-types ressenti"/);
+    expect(t.server.hits('/dist/ressenti-ui.min.js')).toBe(0);
+    expect(log.errors).toEqual([]);
   });
 });
 
