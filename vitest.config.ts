@@ -25,6 +25,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A condition polled in a test (`expect.poll`) may take long on a loaded machine: it is the
+          // condition that ends the wait, not the timeout (vitest's 1 s default failed busy runs).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

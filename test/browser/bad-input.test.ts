@@ -125,7 +125,7 @@ describeBrowser('bad input from the site', () => {
   it('a bad data-theme or data-position is warned about when the survey shows; it shows in the defaults and works', async () => {
     page('/odd.html', { surveys: '#defs', theme: 'purple', position: 'middle' }, `<script type="application/json" id="defs">${JSON.stringify([CSAT])}</script>`);
     const { page: p, log } = await t.open('/odd.html');
-    const card = p.locator(HOST).locator('.w');
+    const card = p.locator(HOST).getByRole('region', { name: 'Feedback' });
     await card.waitFor();
     expect(log.ressenti('warning')).toEqual([
       '[ressenti] theme must be "light" or "dark" or "auto", got "purple"; the default applies',

@@ -285,7 +285,7 @@ async function answerMany({ answers, moments }: { answers: number; moments: numb
   for (let i = 0; i < answers; i++) {
     for (let m = 0; m < moments; m++) w.ressenti('moment', 'tick', { i, m });
     (await until(() => root()?.querySelector<HTMLButtonElement>('button[aria-label="Delighted"]'))).click();
-    (await until(() => root()?.querySelector('.thx') && root()!.querySelector<HTMLButtonElement>('button[aria-label="Close"]'))).click();
+    (await until(() => root()?.textContent?.includes('Thank you!') && root()!.querySelector<HTMLButtonElement>('button[aria-label="Close"]'))).click();
     await until(() => !document.querySelector('[data-ressenti-host]'));
   }
   return w.emitted;

@@ -79,7 +79,8 @@ describeBrowser('browser test harness', () => {
     collector.hang(true);
     const pending = page.evaluate(post, [collector.url, { events: [event('h')] }] as const);
     await expect.poll(() => collector.requests.length).toBe(1);
-    await new Promise((done) => setTimeout(done, 300));
+    expect(await page.evaluate(() => fetch('/plain.html').then((r) => r.status))).toBe(200); // served meanwhile
+    expect(collector.requests[0].waiting).toBe(true);
     expect(collector.events).toEqual([]);
     collector.hang(false);
     expect((await pending).status).toBe(204);
@@ -93,7 +94,7 @@ describeBrowser('browser test harness', () => {
     void page.evaluate(post, [collector.url, { events: [event('gone')] }] as const).catch(() => {});
     await expect.poll(() => collector.requests.length).toBe(1);
     await page.close();
-    await new Promise((done) => setTimeout(done, 100));
+    await expect.poll(() => collector.requests[0].waiting).toBe(false); // the server saw the connection close
     collector.hang(false);
     expect(collector.events).toEqual([]);
     expect(collector.requests[0].status).toBe(0);

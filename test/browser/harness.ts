@@ -46,6 +46,8 @@ export interface CollectedRequest {
   body: string;
   /** What the collector answered; 0 when the client went away before it could. */
   status: number;
+  /** Whether the client is still waiting for an answer (false once answered, or once it went away). */
+  waiting: boolean;
   at: number;
 }
 
@@ -171,6 +173,8 @@ function createCollector() {
   let posts = 0;
   let hanging = false;
   let held: (() => void)[] = [];
+  // Each `waitFor` re-checks its condition when an event is stored: no polling, no sleep.
+  const waiters = new Set<() => void>();
 
   const collector: Collector = {
     url: '',
@@ -189,9 +193,17 @@ function createCollector() {
       if (!on) for (const release of held.splice(0)) release();
     },
     async waitFor(predicate, timeoutMs = 10_000) {
-      for (const end = Date.now() + timeoutMs; Date.now() < end; await sleep(50)) {
-        if (predicate(collector.events)) return collector.events;
-      }
+      await new Promise<void>((done) => {
+        const check = () => predicate(collector.events) && stop();
+        const stop = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+          done();
+        };
+        const timer = setTimeout(stop, timeoutMs);
+        waiters.add(check);
+        check();
+      });
       if (predicate(collector.events)) return collector.events;
       const got = collector.events.map((e) => `  ${e.type} ${e.surveyId} ${JSON.stringify(e.answers ?? {})} complete=${e.complete} (${e.eventId})`);
       const statuses = collector.requests.map((r) => r.status).join(', ') || 'none';
@@ -231,6 +243,7 @@ function createCollector() {
       else collector.events.push(event);
     }
     answer(res, request, 204);
+    waiters.forEach((check) => check());
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -242,7 +255,8 @@ function createCollector() {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const request: CollectedRequest = { method: 'POST', headers: req.headers, body: Buffer.concat(chunks).toString(), status: 0, at: Date.now() };
+      const request: CollectedRequest = { method: 'POST', headers: req.headers, body: Buffer.concat(chunks).toString(), status: 0, waiting: true, at: Date.now() };
+      res.on('close', () => (request.waiting = false));
       collector.requests.push(request);
       if (hanging) held.push(() => accept(res, request));
       else accept(res, request);

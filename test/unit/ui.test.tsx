@@ -9,6 +9,29 @@ import { readableOn } from '../../src/ui/styles';
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const handles: UiHandle[] = [];
 
+// The widget's parts are found as a visitor (and a screen reader) finds them, by role and accessible
+// name, never by class or id: those are the UI's to rename.
+const ROLES = {
+  button: 'button',
+  checkbox: 'input[type=checkbox]',
+  group: '[role=group]',
+  heading: 'h1, h2, h3, h4, h5, h6, [role=heading]',
+  link: 'a[href]',
+  region: '[role=region]',
+  textbox: 'textarea, input:not([type]), input[type=text]',
+};
+type Role = keyof typeof ROLES;
+
+/** The text of the elements an attribute lists by id (`aria-labelledby`, `aria-describedby`). */
+const idrefs = (el: Element, attribute: string) => {
+  const ids = el.getAttribute(attribute);
+  const root = el.getRootNode() as Document | ShadowRoot;
+  return ids === null ? undefined : ids.split(' ').map((id) => root.getElementById(id)?.textContent ?? '').join(' ');
+};
+
+/** The accessible name: `aria-labelledby`, else `aria-label`, else the label around it, else its text. */
+const nameOf = (el: Element) => (idrefs(el, 'aria-labelledby') ?? el.getAttribute('aria-label') ?? el.closest('label')?.textContent ?? el.textContent ?? '').trim();
+
 function show(survey: Partial<Survey> & { questions: Question[] }, more: Partial<OpenOptions> = {}) {
   const calls = { answers: [] as [Answers, boolean][], dismissed: [] as Answers[], closed: 0 };
   const handle = open({
@@ -21,10 +44,17 @@ function show(survey: Partial<Survey> & { questions: Question[] }, more: Partial
   });
   handles.push(handle);
   const root = () => document.querySelector('ressenti-widget')?.shadowRoot ?? null;
-  const $ = (selector: string) => root()!.querySelector<HTMLElement>(selector)!;
-  const $$ = (selector: string) => [...root()!.querySelectorAll<HTMLElement>(selector)];
-  const names = (selector = '.o') => $$(selector).map((el) => el.getAttribute('aria-label') ?? el.textContent);
-  const heading = () => $('h2')?.textContent;
+  /** Every element of `role` (named `name`, if given) inside `within`. */
+  const all = (role: Role, name?: string | RegExp, within: ParentNode = root()!) =>
+    [...within.querySelectorAll<HTMLElement>(ROLES[role])].filter((el) => name === undefined || (typeof name === 'string' ? nameOf(el) === name : name.test(nameOf(el))));
+  const one = (role: Role, name?: string | RegExp) => all(role, name)[0] ?? null;
+  /** The points of the question's scale (or its choices): the buttons of its group. */
+  const points = () => all('button', undefined, one('group')!);
+  const names = () => points().map(nameOf);
+  const heading = () => one('heading')?.textContent;
+  /** Whether some element of the widget shows exactly this text. */
+  const shows = (text: string | RegExp) =>
+    [...root()!.querySelectorAll('*')].some((el) => (typeof text === 'string' ? el.textContent === text : text.test(el.textContent ?? '')) && ![...el.children].some((c) => c.textContent === el.textContent));
   const click = async (el: HTMLElement) => {
     el.click();
     await tick();
@@ -33,7 +63,7 @@ function show(survey: Partial<Survey> & { questions: Question[] }, more: Partial
     el.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
     await tick();
   };
-  return { calls, handle, root, $, $$, names, heading, click, key };
+  return { calls, handle, root, all, one, points, names, heading, shows, click, key };
 }
 
 const emoji = (more?: Partial<Question>): Question => ({ id: 'mood', type: 'emoji', text: 'How was checkout?', ...more }) as Question;
@@ -47,11 +77,11 @@ afterEach(() => {
 describe('what the visitor sees', () => {
   test('one tap on a face sends a single-question survey and thanks the visitor', async () => {
     const w = show({ questions: [emoji()] });
-    expect(w.$$('.o')).toHaveLength(5);
-    expect(w.$('.f')).toBeNull(); // nothing else to press
-    await w.click(w.$$('.o')[3]);
+    expect(w.points()).toHaveLength(5);
+    expect(w.all('button').filter((b) => !w.points().includes(b) && b !== w.one('button', 'Close'))).toEqual([]); // nothing else to press
+    await w.click(w.points()[3]);
     expect(w.calls.answers).toEqual([[{ mood: 4 }, true]]);
-    expect(w.$('.h').textContent).toBe('Thank you!');
+    expect(w.shows('Thank you!')).toBe(true);
   });
 
   test('a multi-question survey skips a question whose if fails, goes back, and sends on the last step', async () => {
@@ -63,39 +93,39 @@ describe('what the visitor sees', () => {
       ],
     });
     expect(w.heading()).toBe('How was checkout?');
-    await w.click(w.$$('.o')[4]); // delighted: "what went wrong" is skipped
+    await w.click(w.points()[4]); // delighted: "what went wrong" is skipped
     expect(w.calls.answers).toEqual([[{ mood: 5 }, false]]);
     expect(w.heading()).toBe('Would you buy again?');
-    expect(w.$('.n').textContent).toBe('2 of 2');
+    expect(w.shows('2 of 2')).toBe(true);
 
-    await w.click(w.$$('.btn')[0]); // Back
+    await w.click(w.one('button', 'Back')!);
     expect(w.heading()).toBe('How was checkout?');
-    await w.click(w.$$('.o')[1]); // unhappy: now the text question is asked
+    await w.click(w.points()[1]); // unhappy: now the text question is asked
     expect(w.heading()).toBe('What went wrong?');
-    expect(w.$('.n').textContent).toBe('2 of 3');
-    const box = w.$('textarea') as HTMLTextAreaElement;
+    expect(w.shows('2 of 3')).toBe(true);
+    const box = w.one('textbox', 'What went wrong?') as HTMLTextAreaElement;
     box.value = 'Too slow';
     box.dispatchEvent(new Event('input', { bubbles: true }));
-    await w.click(w.$('.pri')); // Next
-    await w.click(w.$$('.o')[0]); // thumbs up on the last step: recorded, waits for Send
+    await w.click(w.one('button', 'Next')!);
+    await w.click(w.points()[0]); // thumbs up on the last step: recorded, waits for Send
     expect(w.heading()).toBe('Would you buy again?');
-    expect(w.$('.pri').textContent).toBe('Send');
-    await w.click(w.$('.pri'));
+    expect(w.one('button', 'Next')).toBeNull();
+    await w.click(w.one('button', 'Send')!);
     expect(w.calls.answers.at(-1)).toEqual([{ mood: 2, why: 'Too slow', again: 'up' }, true]);
     expect(w.calls.answers.filter(([, complete]) => complete)).toHaveLength(1);
-    expect(w.$('.h').textContent).toBe('Thank you!');
+    expect(w.shows('Thank you!')).toBe(true);
   });
 
   test('an answer to a question that became hidden is not sent', async () => {
     const w = show({
       questions: [emoji(), { id: 'why', type: 'text', text: 'Why?', if: { mood: { lte: 2 } } }],
     });
-    await w.click(w.$$('.o')[0]);
-    const box = w.$('textarea') as HTMLTextAreaElement;
+    await w.click(w.points()[0]);
+    const box = w.one('textbox', 'Why?') as HTMLTextAreaElement;
     box.value = 'slow';
     box.dispatchEvent(new Event('input', { bubbles: true }));
-    await w.click(w.$$('.btn')[0]); // Back
-    await w.click(w.$$('.o')[4]); // delighted: the survey is complete at once
+    await w.click(w.one('button', 'Back')!);
+    await w.click(w.points()[4]); // delighted: the survey is complete at once
     expect(w.calls.answers.at(-1)).toEqual([{ mood: 5 }, true]);
   });
 
@@ -106,25 +136,25 @@ describe('what the visitor sees', () => {
     });
     expect(w.heading()).toBe('<b>x</b>');
     expect(w.root()!.querySelector('b, img')).toBeNull();
-    expect(w.$('.o').textContent).toBe('<img src=x onerror=alert(1)>');
-    await w.click(w.$('.o'));
-    expect(w.$('.h').textContent).toBe('<i>merci</i>');
+    expect(w.names()).toEqual(['<img src=x onerror=alert(1)>']);
+    await w.click(w.points()[0]);
+    expect(w.shows('<i>merci</i>')).toBe(true);
   });
 
   test('a thanks action shows only when its if holds, and never with a javascript: URL', async () => {
     const action = { label: 'Talk to support', url: '/help', if: { mood: { lte: 2 } } };
     let w = show({ questions: [emoji()], thanks: { action } });
-    await w.click(w.$$('.o')[4]);
-    expect(w.$('a')).toBeNull();
+    await w.click(w.points()[4]);
+    expect(w.all('link')).toEqual([]);
     w.handle.close();
     w = show({ questions: [emoji()], thanks: { action } });
-    await w.click(w.$$('.o')[0]);
-    expect(w.$('a').getAttribute('href')).toBe('/help');
-    expect(w.$('a').textContent).toBe('Talk to support');
+    await w.click(w.points()[0]);
+    expect(w.one('link', 'Talk to support')!.getAttribute('href')).toBe('/help');
     w.handle.close();
     w = show({ questions: [emoji()], thanks: { action: { label: 'x', url: 'java\nscript:alert(1)' } } });
-    await w.click(w.$$('.o')[0]);
-    expect(w.$('a')).toBeNull();
+    await w.click(w.points()[0]);
+    expect(w.all('link')).toEqual([]);
+    expect(w.root()!.querySelector('a')).toBeNull(); // not even without its href
   });
 
   test('a link answer skips the first question', async () => {
@@ -134,14 +164,14 @@ describe('what the visitor sees', () => {
     );
     expect(w.calls.answers).toEqual([[{ nps: 9 }, false]]); // the link's answer, reported as the survey shows
     expect(w.heading()).toBe('And the delivery?');
-    expect(w.$('.n')).toBeNull(); // one question left: no "1 of 1"
-    await w.click(w.$$('.o')[2]); // the one question left: one tap sends, with the link's answer
+    expect(w.shows(/\bof\b/)).toBe(false); // one question left: no "1 of 1"
+    await w.click(w.points()[2]); // the one question left: one tap sends, with the link's answer
     expect(w.calls.answers).toEqual([[{ nps: 9 }, false], [{ nps: 9, mood: 3 }, true]]);
   });
 
   test('a survey whose every question a link answered shows the thanks screen', () => {
     const w = show({ questions: [{ id: 'nps', type: 'nps', text: 'Recommend us?' }] }, { linkAnswer: '10' });
-    expect(w.$('.h').textContent).toBe('Thank you!');
+    expect(w.shows('Thank you!')).toBe(true);
     expect(w.calls.answers).toEqual([[{ nps: 10 }, true]]); // complete: nothing is left to ask
   });
 
@@ -157,21 +187,20 @@ describe('what the visitor sees', () => {
 
   test('multiple choice is checkboxes, answered in option order, with Send', async () => {
     const w = show({ questions: [{ id: 'os', type: 'choice', multiple: true, text: 'Which?', options: ['iOS', { value: 'and', label: 'Android' }, 'Web'] }] });
-    const boxes = w.$$('input[type=checkbox]') as HTMLInputElement[];
-    expect(boxes.map((b) => b.parentElement!.textContent)).toEqual(['iOS', 'Android', 'Web']);
-    expect((w.$('.pri') as HTMLButtonElement).disabled).toBe(true);
+    const boxes = w.all('checkbox') as HTMLInputElement[];
+    expect(boxes.map(nameOf)).toEqual(['iOS', 'Android', 'Web']);
+    expect((w.one('button', 'Send') as HTMLButtonElement).disabled).toBe(true);
     await w.click(boxes[2]);
     await w.click(boxes[1]);
-    await w.click(w.$('.pri'));
+    await w.click(w.one('button', 'Send')!);
     expect(w.calls.answers).toEqual([[{ os: ['and', 'Web'] }, true]]);
   });
 
   test('a text question has its length limit and placeholder', () => {
     const w = show({ questions: [{ id: 't', type: 'text', text: 'Tell us', placeholder: { en: 'Your words', fr: 'Vos mots' } }] });
-    const box = w.$('textarea') as HTMLTextAreaElement;
+    const box = w.one('textbox', 'Tell us') as HTMLTextAreaElement; // named by the question
     expect(box.maxLength).toBe(1000);
     expect(box.placeholder).toBe('Your words');
-    expect(box.getAttribute('aria-labelledby')).toBe('q');
   });
 });
 
@@ -194,19 +223,17 @@ describe('accessibility', () => {
 
   test('NPS points are grouped under the question, with the end labels tied to 0 and 10', () => {
     const w = show({ questions: [{ id: 'n', type: 'nps', text: 'Recommend us?' }] });
-    const group = w.$('[role=group]');
-    expect(w.root()!.getElementById(group.getAttribute('aria-labelledby')!)!.textContent).toBe('Recommend us?');
-    const points = w.$$('.o');
+    expect(w.one('group', 'Recommend us?')).not.toBeNull();
+    const points = w.points();
     expect(points.map((p) => p.textContent)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
-    const described = (el: HTMLElement) => w.root()!.getElementById(el.getAttribute('aria-describedby')!)?.textContent;
-    expect(described(points[0])).toBe('Not at all likely');
-    expect(described(points[10])).toBe('Extremely likely');
-    expect(points[5].hasAttribute('aria-describedby')).toBe(false);
+    expect(idrefs(points[0], 'aria-describedby')).toBe('Not at all likely');
+    expect(idrefs(points[10], 'aria-describedby')).toBe('Extremely likely');
+    expect(idrefs(points[5], 'aria-describedby')).toBeUndefined();
   });
 
   test('a scale is one tab stop, and arrow keys, Home and End move focus along it', async () => {
     const w = show({ questions: [{ id: 'r', type: 'rating', text: 'Rate' }] });
-    const points = () => w.$$('.o');
+    const points = w.points;
     expect(points().map((p) => p.tabIndex)).toEqual([0, -1, -1, -1, -1]);
     points()[0].focus();
     await w.key(points()[0], 'ArrowRight');
@@ -227,16 +254,16 @@ describe('accessibility', () => {
 
   test('the picked point is pressed', async () => {
     const w = show({ questions: [emoji(), emoji({ id: 'b' })] });
-    await w.click(w.$$('.o')[2]);
-    await w.click(w.$$('.btn')[0]); // Back
-    expect(w.$$('.o').map((p) => p.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'true', 'false', 'false']);
-    expect(w.$$('.o')[2].tabIndex).toBe(0);
+    await w.click(w.points()[2]);
+    await w.click(w.one('button', 'Back')!);
+    expect(w.points().map((p) => p.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'true', 'false', 'false']);
+    expect(w.points()[2].tabIndex).toBe(0);
   });
 
   test('Escape dismisses with the answers so far, then the widget goes', async () => {
     const w = show({ questions: [emoji(), emoji({ id: 'b' })] });
-    await w.click(w.$$('.o')[2]);
-    await w.key(w.$$('.o')[0], 'Escape');
+    await w.click(w.points()[2]);
+    await w.key(w.points()[0], 'Escape');
     expect(w.calls.dismissed).toEqual([{ mood: 3 }]);
     expect(w.calls.closed).toBe(1);
     expect(w.root()).toBeNull();
@@ -244,8 +271,7 @@ describe('accessibility', () => {
 
   test('the close button is named and dismisses', async () => {
     const w = show({ questions: [emoji()] });
-    expect(w.$('.x').getAttribute('aria-label')).toBe('Close');
-    await w.click(w.$('.x'));
+    await w.click(w.one('button', 'Close')!);
     expect(w.calls.dismissed).toEqual([{}]);
     expect(w.calls.closed).toBe(1);
     expect(document.querySelector('ressenti-widget')).toBeNull();
@@ -257,14 +283,13 @@ describe('accessibility', () => {
     const w = show({ questions: [emoji(), emoji({ id: 'b', text: 'And delivery?' })] });
     expect(document.activeElement).toBe(field);
     expect(w.root()!.activeElement).toBeNull();
-    await w.click(w.$$('.o')[1]);
-    expect(w.root()!.activeElement).toBe(w.$$('.o')[0]);
+    await w.click(w.points()[1]);
+    expect(w.root()!.activeElement).toBe(w.points()[0]);
   });
 
   test('the widget is a region labelled in the survey language', () => {
     const w = show({ questions: [emoji()] }, { locale: 'fr-CA' });
-    const region = w.$('[role=region]');
-    expect(region.getAttribute('aria-label')).toBe('Votre avis');
+    const region = w.one('region', 'Votre avis')!;
     expect(region.getAttribute('lang')).toBe('fr-CA');
   });
 });
@@ -276,12 +301,12 @@ describe('languages', () => {
       { locale: 'fr-CA' },
     );
     expect(w.heading()).toBe('Comment était-ce ?');
-    expect(w.$('.n').textContent).toBe('1 sur 2');
-    expect(w.$('.x').getAttribute('aria-label')).toBe('Fermer');
+    expect(w.shows('1 sur 2')).toBe(true);
+    expect(w.one('button', 'Fermer')).not.toBeNull();
     expect(w.names()).toEqual(['Très mécontent', 'Mécontent', 'Neutre', 'Content', 'Ravi']);
-    await w.click(w.$$('.o')[0]);
-    expect(w.$('#lo').textContent).toBe('Pas du tout probable');
-    expect(w.$$('.btn').map((b) => b.textContent)).toEqual(['Retour', 'Envoyer']);
+    await w.click(w.points()[0]);
+    expect(idrefs(w.points()[0], 'aria-describedby')).toBe('Pas du tout probable');
+    expect([w.one('button', 'Retour'), w.one('button', 'Envoyer')]).not.toContain(null);
   });
 
   test('setLocale re-renders in the new language, with the given overrides', async () => {
@@ -289,7 +314,7 @@ describe('languages', () => {
     w.handle.setLocale('de', { de: { close: 'Schließen' } });
     await tick();
     expect(w.heading()).toBe('Wie war es?');
-    expect(w.$('.x').getAttribute('aria-label')).toBe('Schließen');
+    expect(w.one('button', 'Schließen')).not.toBeNull();
     expect(w.names()[0]).toBe('Very unhappy'); // no German built-ins: English
   });
 });
@@ -327,8 +352,8 @@ describe('the host page', () => {
     const w = show({ questions: [{ id: 'h', type: 'thumbs', text: 'Was this article helpful?' }] }, { target: slot });
     const host = slot.querySelector('ressenti-widget')!;
     expect(host.hasAttribute('popover')).toBe(false);
-    expect(w.$('.x')).toBeNull();
-    w.$$('.o')[1].click();
+    expect(w.one('button', 'Close')).toBeNull();
+    w.points()[1].click();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(w.calls.answers).toEqual([[{ h: 'down' }, true]]);
     expect(slot.contains(host)).toBe(true);
@@ -338,9 +363,9 @@ describe('the host page', () => {
   test('a popover thanks screen closes itself after a few seconds', async () => {
     vi.useFakeTimers();
     const w = show({ questions: [emoji()] });
-    w.$$('.o')[0].click();
+    w.points()[0].click();
     await vi.advanceTimersByTimeAsync(3000);
-    expect(w.$('.h').textContent).toBe('Thank you!');
+    expect(w.shows('Thank you!')).toBe(true);
     await vi.advanceTimersByTimeAsync(1500);
     expect(w.root()).toBeNull();
     expect(w.calls.closed).toBe(1);
@@ -350,10 +375,10 @@ describe('the host page', () => {
   test('a thanks screen with an action stays until closed, without a dismissal', async () => {
     vi.useFakeTimers();
     const w = show({ questions: [emoji()], thanks: { action: { label: 'Help', url: 'https://example.com/help' } } });
-    w.$$('.o')[0].click();
+    w.points()[0].click();
     await vi.advanceTimersByTimeAsync(20_000);
-    expect(w.$('a').textContent).toBe('Help');
-    w.$('.x').click();
+    expect(w.one('link', 'Help')).not.toBeNull();
+    w.one('button', 'Close')!.click();
     expect(w.calls.dismissed).toEqual([]);
     expect(w.calls.closed).toBe(1);
   });
@@ -361,7 +386,7 @@ describe('the host page', () => {
   test('close() removes the widget and its timers without calling back', async () => {
     vi.useFakeTimers();
     const w = show({ questions: [emoji()] });
-    w.$$('.o')[0].click();
+    w.points()[0].click();
     await vi.advanceTimersByTimeAsync(0);
     w.handle.close();
     expect(document.querySelector('ressenti-widget')).toBeNull();
@@ -431,7 +456,10 @@ describe('appearance options, checked where they are used', () => {
   test('a popover with a bad position or theme still shows, bottom-right and light', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const w = show({ questions: [emoji()] }, { theme: 'purple' as never, position: 'middle' as never });
-    expect(w.$('.w').className).toBe('w light pop');
+    expect([...w.one('region', 'Feedback')!.classList]).toContain('light'); // the theme, as the sheet styles it
+    expect(w.one('button', 'Close')).not.toBeNull(); // a popover
+    const own = [...w.root()!.adoptedStyleSheets[1].cssRules].map((r) => r.cssText).join(' ');
+    expect(own).toMatch(/inset: ?auto 16px 16px auto ?!important/); // bottom-right
     expect(warn.mock.calls.map(([m]) => m)).toEqual([
       '[ressenti] theme must be "light" or "dark" or "auto", got "purple"; the default applies',
       '[ressenti] position must be "bottom-right" or "bottom-left" or "top-right" or "top-left" or "center", got "middle"; the default applies',
