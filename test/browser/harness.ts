@@ -37,6 +37,8 @@ export interface PageEntry {
   status?: number;
   /** Milliseconds before answering (a slow network). */
   delay?: number;
+  /** More of the body, written when it resolves: a page still streaming in (never resolving: a response that never ends). */
+  rest?: Promise<string>;
 }
 
 export interface CollectedRequest {
@@ -117,7 +119,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<Server> {
     const data = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
     // no-store: every load reaches the server, so hits() tells what the page really fetched.
     res.writeHead(status, { 'Content-Type': TYPES[extname(path)] ?? 'text/plain', 'Cache-Control': 'no-store', ...entry.headers });
-    res.end(data);
+    if (!entry.rest) return res.end(data);
+    res.write(data);
+    res.end(await entry.rest);
   };
 
   /** A file under `dir`, never outside it. */

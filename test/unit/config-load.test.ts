@@ -28,7 +28,57 @@ describe('loading JSON from the page', () => {
   });
 });
 
+describe('inline JSON placed after the script, or still streaming in', () => {
+  /** A document the parser is still writing: `defs` is what getElementById finds; `ready()` fires DOMContentLoaded. */
+  const streaming = (defs: (id: string) => Partial<HTMLElement> | null) => {
+    const listeners: EventListener[] = [];
+    const document = { readyState: 'loading', getElementById: defs };
+    const win = { document, addEventListener: (_: string, fn: EventListener) => listeners.push(fn) } as unknown as Window;
+    return { win, ready: () => ((document.readyState = 'interactive'), listeners.forEach((fn) => fn(new Event('DOMContentLoaded')))) };
+  };
+
+  it('waits for DOMContentLoaded before saying the element is missing', async () => {
+    let el: Partial<HTMLElement> | null = null;
+    const { win, ready } = streaming((id: string) => (id == 'defs' ? el : null));
+    const loaded = loadJSON('#defs', win);
+    el = { textContent: '[{"id":"a"}]' };
+    ready();
+    await expect(loaded).resolves.toEqual([{ id: 'a' }]);
+    await expect(loadJSON('#other', win)).rejects.toThrow('"#other": no element with id "other"');
+  });
+
+  it('does not read an element the parser is still writing (nothing after it yet)', async () => {
+    const el: Partial<HTMLElement> = { textContent: '[{"id":', nextSibling: null };
+    const { win, ready } = streaming(() => el);
+    const loaded = loadJSON('#defs', win);
+    el.textContent = '[{"id":"a"}]';
+    ready();
+    await expect(loaded).resolves.toEqual([{ id: 'a' }]);
+  });
+
+  it('reads at once an element the parser is past', async () => {
+    const { win } = streaming(() => ({ textContent: '[]', nextSibling: {} as ChildNode }));
+    await expect(loadJSON('#defs', win)).resolves.toEqual([]);
+  });
+});
+
 describe('loading JSON from a URL', () => {
+  it('gives up a URL that never answers after 10 s', async () => {
+    vi.useFakeTimers();
+    try {
+      const { win } = withFetch(() => new Promise(() => {}));
+      const loaded = loadJSON('/s.json', Object.assign(win, { setTimeout }));
+      const settled = vi.fn();
+      loaded.catch(settled);
+      await vi.advanceTimersByTimeAsync(9_999);
+      expect(settled).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(loaded).rejects.toThrow(new Error('"/s.json": no answer within 10 s'));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('fetches it with the page’s credentials only and parses the body', async () => {
     const { win, fetch } = withFetch(async () => new Response('[{"id":"a"}]', { headers: { 'content-type': 'text/plain' } }));
     await expect(loadJSON('/s.json', win)).resolves.toEqual([{ id: 'a' }]);

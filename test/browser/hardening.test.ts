@@ -1,0 +1,62 @@
+// Hardening, round two (issue 10): definitions that arrive late or never, values JSON cannot carry,
+// endpoints and ids that are not what they seem, and what leaves the visitor's browser.
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { RessentiError } from '../../src/types';
+import { describeBrowser, htmlPage, scriptTag, useBrowser } from './harness';
+
+const HOST = '[data-ressenti-host]';
+const JS = { 'Content-Type': 'text/javascript' };
+const CHECKOUT = { id: 'checkout', on: 'purchase', questions: [{ id: 'mood', type: 'emoji', text: 'How was checkout?' }] };
+// A page script that runs before ours: the queue stub, and every `error` event recorded.
+const ERRORS =
+  "window.ressenti=window.ressenti||function(){(ressenti.q=ressenti.q||[]).push(arguments)};window.__errors=[];ressenti('on','error',function(e){__errors.push(e)})";
+
+type Win = Window & { ressenti(...args: unknown[]): void; __errors: RessentiError[] };
+
+const errorEvents = (page: Page) => page.evaluate(() => (window as unknown as Win).__errors.map((e) => e.message));
+const command = (page: Page, ...args: unknown[]) => page.evaluate((a) => (window as unknown as Win).ressenti(...a), args);
+
+describeBrowser('hardening', () => {
+  const t = useBrowser();
+  const head = '<script src="/errors.js"></script>';
+  beforeAll(() => {
+    t.server.pages.set('/errors.js', { body: ERRORS, headers: JS });
+  });
+
+  it('inline definitions and strings after the script, while the body still streams: read once they arrive, moments kept', async () => {
+    let finish!: (html: string) => void;
+    const rest = new Promise<string>((done) => (finish = done));
+    const top = htmlPage('<h1>Shop</h1>' + scriptTag(t.server, { surveys: '#defs', strings: '#strings' }) + '<p>Loading…</p>', head).replace('</body></html>', '');
+    t.server.pages.set('/streaming.html', { body: top, rest });
+    const { page, log } = await t.open();
+    await page.goto(t.server.url + '/streaming.html', { waitUntil: 'commit' });
+    // Our script runs while the definitions are not in the document yet; a moment fires meanwhile.
+    await page.waitForFunction(() => (window as unknown as { ressenti: { loaded?: boolean } }).ressenti?.loaded);
+    await command(page, 'moment', 'purchase');
+    finish(
+      `<script type="application/json" id="defs">${JSON.stringify([CHECKOUT])}</script>` +
+        `<script type="application/json" id="strings">{"en":{"thanks":"Merci bien"}}</script></body></html>`,
+    );
+    await page.locator(HOST).getByRole('button', { name: 'Delighted' }).click();
+    await page.locator(HOST).getByText('Merci bien').waitFor();
+    await t.server.collector.waitFor((e) => e.some((x) => x.type === 'response'));
+    expect(await errorEvents(page)).toEqual([]);
+    expect(log.errors).toEqual([]);
+  });
+
+  it('a definitions URL that never answers is given up after 10 s and reported; commands waiting for it run', async () => {
+    t.server.pages.set('/hang.json', { body: '', rest: new Promise(() => {}) });
+    t.server.pages.set('/hang.html', htmlPage('<h1>Shop</h1>' + scriptTag(t.server, { surveys: '/hang.json' }), head));
+    const { page, log } = await t.open();
+    await page.clock.install();
+    await page.goto(t.server.url + '/hang.html');
+    await command(page, 'show', 'checkout');
+    await expect.poll(() => t.server.hits('/hang.json')).toBe(1);
+    await page.clock.runFor(9_000);
+    expect(await errorEvents(page)).toEqual([]);
+    await page.clock.runFor(1_000);
+    await expect.poll(() => errorEvents(page)).toEqual(['"/hang.json": no answer within 10 s', 'show: no valid survey with id "checkout"']);
+    expect(log.errors).toEqual([]);
+  });
+});
