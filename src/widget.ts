@@ -1,3 +1,4 @@
+import { jsonSafe } from './config/context';
 import { loadJSON } from './config/load';
 import { formatProblem, validateDefinitions } from './config/validate';
 import { decide, qualifies, type DecideInput } from './decide/decide';
@@ -51,7 +52,7 @@ export function createWidget(options: Options, platform: Platform): Widget {
   const kv = createKV(consented ? safeStorage('localStorage') : null);
   const skv = createKV(consented ? safeStorage('sessionStorage') : null);
   let locale = detectLocale(win, options.locale);
-  let pageContext: Context = { ...bodyContext(doc), ...options.context };
+  let pageContext: Context = { ...bodyContext(doc), ...jsonSafe(options.context) };
   let surveys: Survey[] = [];
   let settings: Settings = {};
   let strings: Strings | undefined;
@@ -314,10 +315,13 @@ export function createWidget(options: Options, platform: Platform): Widget {
   return {
     _report: report,
     moment(moment, ctx) {
-      if (valid(isName(moment), 'moment', moment, NAME) && valid(isFlat(ctx), 'moment', ctx, FLAT)) whenReady(() => onMoment(moment, ctx));
+      if (valid(isName(moment), 'moment', moment, NAME) && valid(isFlat(ctx), 'moment', ctx, FLAT)) {
+        const safe = jsonSafe(ctx);
+        whenReady(() => onMoment(moment, safe));
+      }
     },
     context(ctx) {
-      if (valid(isFlat(ctx), 'context', ctx, FLAT)) pageContext = { ...pageContext, ...ctx };
+      if (valid(isFlat(ctx), 'context', ctx, FLAT)) pageContext = { ...pageContext, ...jsonSafe(ctx) };
     },
     consent(granted) {
       consented = granted === true;

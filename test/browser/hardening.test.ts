@@ -59,4 +59,30 @@ describeBrowser('hardening', () => {
     await expect.poll(() => errorEvents(page)).toEqual(['"/hang.json": no answer within 10 s', 'show: no valid survey with id "checkout"']);
     expect(log.errors).toEqual([]);
   });
+
+  it('context JSON cannot carry is left out with one warning when given: the survey shows, is delivered, and the next one works', async () => {
+    t.server.pages.set('/checkout.json', { body: [CHECKOUT, { ...CHECKOUT, id: 'again', on: 'again' }] });
+    t.server.pages.set('/context.html', htmlPage('<h1>Shop</h1>' + scriptTag(t.server, { surveys: '/checkout.json' }), head));
+    const { page, log } = await t.open('/context.html');
+    await page.evaluate(() => {
+      const cart: Record<string, unknown> = { total: 42 };
+      cart.self = cart;
+      const r = (window as unknown as Win).ressenti;
+      r('context', { big: BigInt(10), fn: () => 1, node: document.body, plan: 'pro' });
+      r('moment', 'purchase', { cart, value: 42, get boom() { throw new Error('getter'); } });
+    });
+    expect(log.ressenti('warning')).toEqual([
+      '[ressenti] context: big, fn left out (JSON cannot carry them)',
+      '[ressenti] context: cart, boom left out (JSON cannot carry them)',
+    ]);
+    await page.locator(HOST).getByRole('button', { name: 'Delighted' }).click();
+    const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'response'));
+    expect(events.find((x) => x.type === 'response')!.context).toMatchObject({ plan: 'pro', node: {}, value: 42 });
+    await page.locator(HOST).getByRole('button', { name: 'Close' }).click();
+    await page.locator(HOST).waitFor({ state: 'detached' });
+    await command(page, 'moment', 'again');
+    await page.locator(HOST).getByText('How was checkout?').waitFor();
+    expect(await errorEvents(page)).toEqual([]);
+    expect(log.errors).toEqual([]);
+  });
 });

@@ -1,0 +1,22 @@
+import type { Context } from '../types';
+
+/**
+ * A copy of `context` that JSON can carry, taken when it is given (so that storing and sending an
+ * event cannot throw later): values JSON cannot carry (circular objects, BigInt, functions,
+ * throwing getters) are left out, with one warning naming them.
+ */
+export function jsonSafe(context?: Context): Context {
+  const safe: Context = {};
+  const left: string[] = [];
+  for (const key in context) {
+    try {
+      const value = context[key];
+      // undefined stays: it takes a key out of the page context. A function becomes undefined in JSON: the parse throws.
+      safe[key] = value === undefined ? value : JSON.parse(JSON.stringify(value));
+    } catch {
+      left.push(key);
+    }
+  }
+  if (left[0]) console.warn(`[ressenti] context: ${left.join(', ')} left out (JSON cannot carry them)`);
+  return safe;
+}
