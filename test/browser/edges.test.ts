@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeBrowser, useBrowser } from './harness';
-import { ask, closePopover, explanation, HOST, impressionOf, impressions, journeyPage, loaded, ressenti, setHidden } from './journey-helpers';
+import { describeBrowser, stopTime, useBrowser } from './harness';
+import { ask, closePopover, explanation, HOST, impressionOf, impressions, journeyPage, loaded, ressenti, runTime, setHidden } from './journey-helpers';
 
-/** A decision the widget explained is final; a popover it chose appears within this. */
+/** Page time run after a moment that must not show a popover, before looking for one. */
 const GRACE_MS = 400;
 
 /** A phone: touch screen, coarse pointer, small viewport. */
@@ -11,10 +11,10 @@ const PHONE = { hasTouch: true, isMobile: true, viewport: { width: 390, height: 
 
 const TALL = '<div style="height:6000px">A long product page</div>';
 
-/** Scrolls to `y` and waits a frame so the `scroll` event has fired. */
+/** Scrolls to `y` and resolves once the `scroll` event has reached the widget's listener (added before this one). */
 const scrollTo = (page: Page, y: number) =>
   page.evaluate((y) => new Promise((done) => {
-    addEventListener('scroll', () => requestAnimationFrame(done), { once: true });
+    addEventListener('scroll', done, { once: true });
     scrollTo(0, y);
   }), y);
 
@@ -25,47 +25,50 @@ const groups = (log: { messages: { type: string; text: string }[] }, moment: str
 describeBrowser('edges in Chromium: touch exit intent, hash and replaceState routes, quiet pages, no storage, cooldown, outbox bounds', () => {
   const t = useBrowser();
 
-  /** A tall page with an exit-intent survey, opened on a phone; `start` is when the script had loaded. */
+  /** A tall page with an exit-intent survey, opened on a phone, time stopped as the script loads (the moment's sources start then). */
   const onPhone = async (path: string) => {
     t.server.pages.set(path, journeyPage(t.server, TALL, { surveys: [ask('leaving', 'exit-intent')] }));
     const { page } = await t.open(undefined, PHONE);
+    await stopTime(page);
     await page.goto(t.server.url + path);
     await loaded(page);
-    return { page, start: Date.now() }; // the moment's sources start once the script has loaded, not before
+    return page;
   };
 
   it('on a phone, a fast flick up toward the top after a few seconds is exit intent; slow reading back or an early flick is not', async () => {
-    const { page, start } = await onPhone('/phone.html');
+    const page = await onPhone('/phone.html');
     expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
     await scrollTo(page, 3000);
     await scrollTo(page, 0); // a flick, but the visitor only just arrived
     await scrollTo(page, 3000);
     // Reading back up slowly: 100 px every 150 ms.
     for (let y = 2900; y >= 2400; y -= 100) {
-      await page.waitForTimeout(150);
+      await page.clock.runFor(150);
       await scrollTo(page, y);
     }
-    await page.waitForTimeout(Math.max(0, 3300 - (Date.now() - start)));
+    await page.clock.runFor(3300 - 6 * 150);
     await scrollTo(page, 2300); // still slow, now past the first seconds
-    await page.waitForTimeout(GRACE_MS);
+    await runTime(page, GRACE_MS);
     expect(await page.locator(HOST).count()).toBe(0);
     expect(impressions(t.server)).toEqual([]);
 
-    await scrollTo(page, 0); // 2300 px in one frame: reaching for the address bar
+    await scrollTo(page, 0); // 2300 px at once: reaching for the address bar
+    await page.clock.resume();
     expect(await impressionOf(t.server, 'leaving')).toMatchObject({ moment: 'exit-intent', context: { device: 'mobile' } });
     await page.locator(HOST).getByText('Survey leaving?').waitFor();
   });
 
   it('on a phone, switching away from the tab after a few seconds is exit intent; switching away at once is not', async () => {
-    const { page, start } = await onPhone('/phone-tab.html');
+    const page = await onPhone('/phone-tab.html');
     await setHidden(page, true); // the visitor only just arrived
     await setHidden(page, false);
-    await page.waitForTimeout(Math.max(0, 3300 - (Date.now() - start)));
+    await runTime(page, 3300);
     expect(impressions(t.server)).toEqual([]);
     expect(await page.locator(HOST).count()).toBe(0);
 
     await setHidden(page, true);
     await setHidden(page, false);
+    await page.clock.resume();
     expect(await impressionOf(t.server, 'leaving')).toMatchObject({ moment: 'exit-intent' });
     await page.locator(HOST).getByText('Survey leaving?').waitFor();
   });
@@ -89,8 +92,9 @@ describeBrowser('edges in Chromium: touch exit intent, hash and replaceState rou
     await closePopover(page, 'Survey reviews?');
 
     // Same path, new query: a filter, not a new page; "sorted" would show if it were a page view.
+    // No sleep: had it been a page view, "sorted" would be on screen when the next route change comes,
+    // and the page-view groups below would be four, with "moved" not shown.
     await page.evaluate(() => history.replaceState({}, '', '/spa.html?sort=price'));
-    await page.waitForTimeout(GRACE_MS);
     expect(groups(log, 'page-view')).toBe(2); // the hash change's
     expect(await page.locator(HOST).count()).toBe(0);
 
@@ -160,8 +164,9 @@ describeBrowser('edges in Chromium: touch exit intent, hash and replaceState rou
     await page.reload();
     await loaded(page);
     await ressenti(page, 'moment', 'searched');
-    expect((await explanation(log, 'searched')).lines).toContainEqual(expect.stringMatching(/^"second": settings\.cooldownDays: cooling down until \d{4}-\d\d-\d\d/));
-    await page.waitForTimeout(GRACE_MS);
+    const { title, lines } = await explanation(log, 'searched');
+    expect(lines).toContainEqual(expect.stringMatching(/^"second": settings\.cooldownDays: cooling down until \d{4}-\d\d-\d\d/));
+    expect(title).toBe('[ressenti] moment "searched"'); // nothing chosen: a decision explained is final, nothing to wait for
     expect(await page.locator(HOST).count()).toBe(0);
     expect(impressions(t.server).map((e) => e.surveyId)).toEqual(['first']);
   });

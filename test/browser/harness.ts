@@ -310,6 +310,17 @@ export function describeBrowser(name: string, fn: () => void): void {
   }
 }
 
+/**
+ * Stops time in the page from before it loads (Date, timers, performance.now, animation frames):
+ * then only `page.clock.runFor(ms)` moves it, firing the timers due, until `page.clock.resume()`.
+ * "Not before N ms" and "nothing within N ms" then hold whatever the load of the machine.
+ */
+export async function stopTime(page: Page): Promise<void> {
+  const now = Date.now();
+  await page.clock.install({ time: now });
+  await page.clock.pauseAt(now + 1000); // a little ahead: the clock cannot be set back to where it was
+}
+
 export interface ConsoleLog {
   /** Every console message, in order. */
   messages: { type: string; text: string }[];

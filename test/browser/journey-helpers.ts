@@ -30,6 +30,16 @@ export const APPEARED_PROBE = `<script>new MutationObserver((records, observer) 
   if (document.querySelector('${HOST}')) { window.appeared = performance.now(); observer.disconnect(); }
 }).observe(document.documentElement, { childList: true, subtree: true });</script>`;
 
+/**
+ * With time stopped (`stopTime`): runs the page's clock `ms` on, then lets a UI download started
+ * meanwhile finish. A survey shows in the task that ran the UI file, or at once when it was loaded
+ * before, so a survey due by then is on screen: "nothing shows" needs no sleep.
+ */
+export async function runTime(page: Page, ms: number): Promise<void> {
+  await page.clock.runFor(ms);
+  await page.waitForFunction(() => !document.querySelector('script[src*="ressenti-ui"]'));
+}
+
 /** Calls `window.ressenti(...args)` in the page, as the site's own code would. */
 export const ressenti = (page: Page, ...args: unknown[]) =>
   page.evaluate((a) => (window as unknown as { ressenti: (...a: unknown[]) => void }).ressenti(...a), args);

@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
-import { describeBrowser, useBrowser } from './harness';
-import { ask, closePopover, explanation, HOST, impressionOf, impressions, journeyPage, loaded, ressenti } from './journey-helpers';
+import { describeBrowser, stopTime, useBrowser } from './harness';
+import { ask, closePopover, explanation, HOST, impressionOf, impressions, journeyPage, loaded, ressenti, runTime } from './journey-helpers';
 
-/** A decision the widget explained is final; a popover it chose appears within this. */
-const GRACE_MS = 400;
+// A decision the widget explained is final: when its title names no survey, nothing was chosen and
+// nothing will show, so the checks below need no sleep.
 
 describeBrowser('one fatigue policy, never interrupting, and debug explanations, in Chromium', () => {
   const t = useBrowser();
@@ -21,7 +21,6 @@ describeBrowser('one fatigue policy, never interrupting, and debug explanations,
     const { title, lines } = await explanation(log, 'purchase', 2);
     expect(title).toBe('[ressenti] moment "purchase"'); // no "→ survey": nothing chosen
     expect(lines).toContainEqual(expect.stringMatching(/^"once": limit\.once\b.*\d{4}-\d\d-\d\d/));
-    await page.waitForTimeout(GRACE_MS);
     expect(await page.locator(HOST).count()).toBe(0);
 
     await ressenti(page, 'reset');
@@ -42,8 +41,9 @@ describeBrowser('one fatigue policy, never interrupting, and debug explanations,
     await page.reload();
     await loaded(page);
     await ressenti(page, 'moment', 'searched');
-    expect((await explanation(log, 'searched', 2)).lines).toContainEqual(expect.stringMatching(/^"second": settings\.maxPerSession\b/));
-    await page.waitForTimeout(GRACE_MS);
+    const { title, lines } = await explanation(log, 'searched', 2);
+    expect(lines).toContainEqual(expect.stringMatching(/^"second": settings\.maxPerSession\b/));
+    expect(title).toBe('[ressenti] moment "searched"');
     expect(await page.locator(HOST).count()).toBe(0);
 
     const tab = await context.newPage();
@@ -73,16 +73,20 @@ describeBrowser('one fatigue policy, never interrupting, and debug explanations,
   it('a popover waits while the visitor types in a form field and appears once they leave it, without taking focus', async () => {
     const body = '<form><label>Email <input id="email" type="email"></label> <button type="button">Subscribe</button></form>';
     t.server.pages.set('/newsletter.html', journeyPage(t.server, body, { surveys: [ask('signup', 'newsletter-seen')] }, { debug: true }));
-    const { page, log } = await t.open('/newsletter.html');
+    const { page, log } = await t.open();
+    await stopTime(page);
+    await page.goto(t.server.url + '/newsletter.html');
     await loaded(page);
     await page.getByLabel('Email').click();
     await page.keyboard.type('ana@exa');
     await ressenti(page, 'moment', 'newsletter-seen'); // the site's code, while the visitor is typing
+    await runTime(page, 0); // its delay (none) is over and the UI is loaded: now it waits for the field
     await expect.poll(() => log.ressenti('info').join('\n')).toMatch(/"signup".*form field/);
     await page.keyboard.type('mple.com');
-    await page.waitForTimeout(GRACE_MS);
+    await runTime(page, 400);
     expect(await page.locator(HOST).count()).toBe(0);
 
+    await page.clock.resume();
     await page.keyboard.press('Tab');
     await page.locator(HOST).getByText('Survey signup?').waitFor();
     expect(await page.getByLabel('Email').inputValue()).toBe('ana@example.com');
@@ -100,7 +104,6 @@ describeBrowser('one fatigue policy, never interrupting, and debug explanations,
     const { title, lines } = await explanation(log, 'need-help');
     expect(lines).toContainEqual(expect.stringMatching(/^"help": .*quiet/));
     expect(title).toBe('[ressenti] moment "need-help"');
-    await page.waitForTimeout(GRACE_MS);
     expect(await page.locator(HOST).count()).toBe(0);
 
     await page.mouse.move(640, 360);
