@@ -310,15 +310,21 @@ export function describeBrowser(name: string, fn: () => void): void {
   }
 }
 
+const clocks = new WeakSet<BrowserContext>();
+
 /**
- * Stops time in the page from before it loads (Date, timers, performance.now, animation frames):
- * then only `page.clock.runFor(ms)` moves it, firing the timers due, until `page.clock.resume()`.
- * "Not before N ms" and "nothing within N ms" then hold whatever the load of the machine.
+ * Stops time in the page (Date, timers, performance.now, animation frames), from before it loads
+ * when called before `goto`: then only `page.clock.runFor(ms)` moves it, firing the timers due,
+ * until `page.clock.resume()`. "Not before N ms" and "nothing within N ms" then hold whatever the
+ * load of the machine. Called again after a resume, it stops time again, a second later.
  */
 export async function stopTime(page: Page): Promise<void> {
-  const now = Date.now();
-  await page.clock.install({ time: now });
-  await page.clock.pauseAt(now + 1000); // a little ahead: the clock cannot be set back to where it was
+  if (!clocks.has(page.context())) {
+    clocks.add(page.context());
+    await page.clock.install();
+  }
+  // The clock cannot be set back: it stops a little ahead of where it is.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 }
 
 export interface ConsoleLog {

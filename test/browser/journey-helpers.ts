@@ -31,13 +31,16 @@ export const APPEARED_PROBE = `<script>new MutationObserver((records, observer) 
 }).observe(document.documentElement, { childList: true, subtree: true });</script>`;
 
 /**
- * With time stopped (`stopTime`): runs the page's clock `ms` on, then lets a UI download started
- * meanwhile finish. A survey shows in the task that ran the UI file, or at once when it was loaded
- * before, so a survey due by then is on screen: "nothing shows" needs no sleep.
+ * With time stopped (`stopTime`): runs the page's clock `ms` on, lets a UI download started meanwhile
+ * finish, then runs it one more millisecond: a moment fired in that time schedules its survey
+ * `setTimeout(…, 0)`, which a fake clock fires 1 ms later. A survey due by then is in the page when
+ * this resolves (seen by `count()`; Playwright calls it visible once time flows): "nothing shows"
+ * needs no sleep.
  */
 export async function runTime(page: Page, ms: number): Promise<void> {
   await page.clock.runFor(ms);
   await page.waitForFunction(() => !document.querySelector('script[src*="ressenti-ui"]'));
+  await page.clock.runFor(1);
 }
 
 /** Calls `window.ressenti(...args)` in the page, as the site's own code would. */

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { expect, it, onTestFinished } from 'vitest';
-import { describeBrowser, useBrowser } from './harness';
-import { APPEARED_PROBE, ask, closePopover, HOST, impressionOf, impressions, journeyPage, loaded, ressenti, setHidden } from './journey-helpers';
+import { describeBrowser, stopTime, useBrowser } from './harness';
+import { APPEARED_PROBE, ask, closePopover, HOST, impressionOf, impressions, journeyPage, loaded, ressenti, runTime, setHidden } from './journey-helpers';
 
 /** A single-page app: links change the route with `pushState`, the server never sees those paths. */
 const SPA = `<nav><a href="/app/products" data-route>Products</a> <a href="/app/cart" data-route>Cart</a> <a href="/app/about" data-route>About</a></nav>
@@ -17,11 +17,36 @@ const SPA = `<nav><a href="/app/products" data-route>Products</a> <a href="/app/
 
 const TALL = '<div style="height:4000px">A long product page</div>';
 
+/**
+ * Resolves once an IntersectionObserver of ours sees at least `ratio` of the element: the widget's
+ * observers, created before it, have then been told too (one task notifies them all, in order).
+ */
+const seenAtLeast = (page: Page, selector: string, ratio: number) =>
+  page.evaluate(
+    ([selector, ratio]) =>
+      new Promise<void>((done) => {
+        const io = new IntersectionObserver((entries) => entries.some((e) => e.intersectionRatio >= ratio) && (io.disconnect(), done()), { threshold: ratio });
+        io.observe(document.querySelector(selector)!);
+      }),
+    [selector, ratio] as const,
+  );
+
+/** Resolves after the timers already due in the page: a survey a moment scheduled (delay 0, UI loaded) is then on screen. */
+const nextTask = (page: Page) => page.evaluate(() => new Promise((done) => setTimeout(done)));
+
 describeBrowser('journey moments in Chromium', () => {
   const t = useBrowser();
   // The app's paths have no extension: say they are HTML.
   const app = (path: string, defs: object) =>
     t.server.pages.set(path, { body: journeyPage(t.server, SPA, defs), headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  /** Opens `path` with time stopped in the page from before it loads (see stopTime), once the script has loaded. */
+  const openStopped = async (path: string) => {
+    const { page } = await t.open();
+    await stopTime(page);
+    await page.goto(t.server.url + path);
+    await loaded(page);
+    return page;
+  };
 
   it('every SPA route change is a page view with the new path: pushState to the cart, back to the products', async () => {
     app('/app/products', {
@@ -46,15 +71,15 @@ describeBrowser('journey moments in Chromium', () => {
 
   it('a survey waiting out its delay is dropped when the visitor moves to another route before it shows', async () => {
     app('/app/home', { surveys: [ask('promo', 'promo-seen', { delay: 1000 })] });
-    const { page } = await t.open('/app/home');
-    await loaded(page);
+    const page = await openStopped('/app/home');
     await ressenti(page, 'moment', 'promo-seen');
     await page.getByRole('link', { name: 'About' }).click();
-    await page.waitForTimeout(1500); // the delay has passed
+    await runTime(page, 1500); // the delay has passed
     expect(await page.locator(HOST).count()).toBe(0);
     expect(impressions(t.server)).toEqual([]);
 
     // The same moment on the new route shows it, after its delay, for the page the visitor is on.
+    await page.clock.resume();
     await ressenti(page, 'moment', 'promo-seen');
     expect((await impressionOf(t.server, 'promo')).context.path).toBe('/app/about');
   });
@@ -70,48 +95,51 @@ describeBrowser('journey moments in Chromium', () => {
     await ressenti(page, 'moment', 'promo-seen');
     await page.getByRole('link', { name: 'About' }).click();
     await page.locator(HOST).getByText('Survey about?').waitFor();
-    await page.waitForTimeout(300);
+    // Both waited for the same download: "promo", had it not been dropped, would have shown first, in the same task.
     expect(await page.locator(HOST).count()).toBe(1); // one survey at a time
+    await impressionOf(t.server, 'about'); // an impression of "promo" would have gone with it or before
     expect(impressions(t.server).map((e) => e.surveyId)).toEqual(['about']);
   });
 
   it('exit intent: the pointer leaving through the top of the window after a few seconds, once per page view', async () => {
     t.server.pages.set('/exit.html', journeyPage(t.server, '<h1>Your cart</h1>', { surveys: [ask('leaving', 'exit-intent')] }));
-    const { page } = await t.open('/exit.html');
-    await loaded(page);
-    const start = Date.now();
+    const page = await openStopped('/exit.html'); // the moment's sources start as the script loads
     // Chromium dispatches `mouseout` with `relatedTarget` null and clientY < 0 for a move to y < 0, then `mouseleave`.
     await page.mouse.move(640, 300);
     await page.mouse.move(640, -5, { steps: 4 }); // too early: the visitor only just arrived
     await page.mouse.move(640, 300);
-    await page.waitForTimeout(3200 - (Date.now() - start));
+    await page.clock.runFor(3200);
     await page.mouse.move(-5, 300, { steps: 4 }); // out through the left edge: reaching for another window, not leaving
     await page.mouse.move(640, 300);
-    await page.waitForTimeout(300);
+    await runTime(page, 300);
     expect(await page.locator(HOST).count()).toBe(0);
     expect(impressions(t.server)).toEqual([]);
 
     await page.mouse.move(640, -5, { steps: 4 });
+    await page.clock.resume();
     expect(await impressionOf(t.server, 'leaving')).toMatchObject({ moment: 'exit-intent' });
     await closePopover(page, 'Survey leaving?');
+    await stopTime(page);
     await page.mouse.move(640, 300);
     await page.mouse.move(640, -5, { steps: 4 });
-    await page.waitForTimeout(500);
+    await runTime(page, 500);
     expect(await page.locator(HOST).count()).toBe(0);
+    await page.clock.resume();
+    await expect.poll(() => t.server.collector.events.some((e) => e.type === 'dismissal')).toBe(true); // sent after the impression, and before another would be
     expect(impressions(t.server)).toHaveLength(1);
   });
 
   it('scroll:50 fires when the visitor has scrolled half the page, not before', async () => {
     t.server.pages.set('/long.html', journeyPage(t.server, TALL, { surveys: [ask('halfway', 'scroll:50')] }));
-    const { page } = await t.open('/long.html');
-    await loaded(page);
+    const page = await openStopped('/long.html');
     await page.mouse.move(640, 360);
     const half = await page.evaluate(() => (document.documentElement.scrollHeight - innerHeight) / 2);
     await page.mouse.wheel(0, half * 0.6);
     await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(half * 0.5);
-    await page.waitForTimeout(1200); // past the settle check the source makes once the page has rendered
+    await runTime(page, 1200); // past the settle check the source makes once the page has rendered
     expect(await page.locator(HOST).count()).toBe(0);
 
+    await page.clock.resume();
     await page.mouse.wheel(0, half * 0.6);
     await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(half);
     expect(await impressionOf(t.server, 'halfway')).toMatchObject({ moment: 'scroll:50' });
@@ -120,17 +148,20 @@ describeBrowser('journey moments in Chromium', () => {
   it('dwell:2 counts only the seconds the page is visible: time in a hidden tab does not count', async () => {
     // Headless Chromium keeps every page `visible` (another page brought to front, a minimised window:
     // neither changes it), so the tab is hidden the way the browser reports it to the page: `document.hidden`,
-    // `visibilityState` and the `visibilitychange` event, while real time runs on the real timers.
+    // `visibilityState` and the `visibilitychange` event, while time runs on the page's (stopped) clock.
     t.server.pages.set('/dwell.html', journeyPage(t.server, '<h1>Help article</h1>', { surveys: [ask('reader', 'dwell:2')] }, {}, APPEARED_PROBE));
-    const { page } = await t.open('/dwell.html');
-    await loaded(page);
+    const page = await openStopped('/dwell.html');
     const loadedAt = await page.evaluate(() => performance.now());
-    await page.waitForTimeout(600);
+    await page.clock.runFor(600);
     const hiddenAt = await setHidden(page, true);
-    await page.waitForTimeout(1900); // a wall clock would reach 2 s in here
+    await page.clock.runFor(1900); // a wall clock would reach 2 s in here
     const visibleAt = await setHidden(page, false);
+    await runTime(page, 1399); // 1.999 s visible
     expect(await page.locator(HOST).count()).toBe(0);
 
+    await runTime(page, 1);
+    expect(await page.locator(HOST).count()).toBe(1); // in the page at 2 s visible; visible to Playwright once time flows
+    await page.clock.resume();
     await page.locator(HOST).waitFor();
     const appeared = (await page.evaluate(() => (window as unknown as { appeared: number }).appeared)) - visibleAt;
     // Visible time before it appeared: at least 2 s counted from navigation (the source started later)…
@@ -143,14 +174,16 @@ describeBrowser('journey moments in Chromium', () => {
   it('idle:1 fires a second after the last input, not while the visitor is moving the pointer', async () => {
     const probe = APPEARED_PROBE + '<script>addEventListener("pointermove", () => (window.lastInput = performance.now()), true)</script>';
     t.server.pages.set('/idle.html', journeyPage(t.server, '<h1>Checkout</h1>', { surveys: [ask('stuck', 'idle:1')] }, {}, probe));
-    const { page } = await t.open('/idle.html');
-    await loaded(page);
+    const page = await openStopped('/idle.html');
     for (let i = 0; i < 8; i++) {
       await page.mouse.move(300 + i * 20, 300);
-      await page.waitForTimeout(250);
+      await runTime(page, 250);
     }
     expect(await page.locator(HOST).count()).toBe(0); // 2 s on the page, never 1 s without input
 
+    await runTime(page, 750);
+    expect(await page.locator(HOST).count()).toBe(1); // in the page 1 s after the last input; visible once time flows
+    await page.clock.resume();
     await page.locator(HOST).waitFor();
     const gap = await page.evaluate(() => {
       const w = window as unknown as { appeared: number; lastInput: number };
@@ -164,8 +197,7 @@ describeBrowser('journey moments in Chromium', () => {
   it('rage clicks: three fast clicks on one spot fire rage-click naming the element; scattered or slow clicks do not', async () => {
     const body = '<p style="margin:100px">Coupon <input id="code"> <button id="apply-coupon">  Apply\n coupon </button></p>';
     t.server.pages.set('/rage.html', journeyPage(t.server, body, { surveys: [ask('frustrated', 'rage-click')] }));
-    const { page } = await t.open('/rage.html');
-    await loaded(page);
+    const page = await openStopped('/rage.html'); // the clicks of a burst come within its 700 ms, however slow the machine
     const box = (await page.locator('#apply-coupon').boundingBox())!;
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
     await page.mouse.click(x, y);
@@ -173,13 +205,14 @@ describeBrowser('journey moments in Chromium', () => {
     await page.mouse.click(x + 120, y + 60); // a third click, far away
     await page.mouse.click(x, y + 2);
     await page.mouse.click(x + 2, y);
-    await page.waitForTimeout(800);
+    await page.clock.runFor(800);
     await page.mouse.click(x, y); // a third click, too late
-    await page.waitForTimeout(300);
+    await runTime(page, 300);
     expect(await page.locator(HOST).count()).toBe(0);
 
     await page.mouse.click(x - 3, y);
     await page.mouse.click(x, y - 2);
+    await page.clock.resume();
     const event = await impressionOf(t.server, 'frustrated');
     expect(event).toMatchObject({
       moment: 'rage-click',
@@ -202,8 +235,10 @@ describeBrowser('journey moments in Chromium', () => {
     const below = await page.locator('#reviews').evaluate((el) => el.getBoundingClientRect().top + scrollY - innerHeight);
     const scrollTo = (y: number) => page.evaluate((y) => window.scrollTo(0, y), y);
     await scrollTo(below + 120); // 120 of 400 px on screen
-    await page.waitForTimeout(300);
+    await seenAtLeast(page, '#reviews', 0.25);
+    await nextTask(page);
     expect(await page.locator(HOST).count()).toBe(0);
+    expect(t.server.hits('/dist/ressenti-ui.min.js')).toBe(0); // not even on its way
 
     await scrollTo(below + 240); // 60 % on screen
     expect(await impressionOf(t.server, 'reviews')).toMatchObject({
@@ -212,10 +247,12 @@ describeBrowser('journey moments in Chromium', () => {
     });
     await closePopover(page, 'Survey reviews?');
     await scrollTo(0);
-    await page.waitForTimeout(200);
+    await expect.poll(() => page.locator('#reviews').evaluate((el) => el.getBoundingClientRect().top > innerHeight)).toBe(true);
     await scrollTo(below + 400);
-    await page.waitForTimeout(500);
+    await seenAtLeast(page, '#reviews', 1);
+    await nextTask(page);
     expect(await page.locator(HOST).count()).toBe(0);
+    await expect.poll(() => t.server.collector.events.some((e) => e.type === 'dismissal')).toBe(true); // sent before another impression would be
     expect(impressions(t.server)).toHaveLength(1);
   });
 
@@ -296,8 +333,8 @@ describeBrowser('journey moments in Chromium', () => {
 
     const widget = page.locator(HOST);
     await widget.getByText('What is the main reason for your score?').waitFor();
-    await page.waitForTimeout(300);
-    expect(await widget.count()).toBe(1);
+    expect(await widget.count()).toBe(1); // and no impression of "welcome" reaches the collector, checked below
+
     await widget.getByRole('textbox', { name: 'What is the main reason for your score?' }).fill('Fast delivery');
     await widget.getByRole('button', { name: 'Send' }).click();
     const done = await t.server.collector.waitFor((e) => e.some((x) => x.complete));
