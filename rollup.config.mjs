@@ -1,9 +1,10 @@
 // Three builds from one source tree (see ARCHITECTURE.md, "Entries"):
 //   dist/ressenti.min.js     script tag, IIFE: everything that runs on every page, no Preact
 //   dist/ressenti-ui.min.js  script tag's UI, IIFE: Preact + signals + components, fetched on demand
-//   dist/index.mjs           npm build, ESM; `import('./ui/open')` becomes dist/ui-[hash].mjs
+//   dist/ressenti-<code>.min.js  script tag's built-in strings for one language (de, fr…), fetched with the UI
+//   dist/index.mjs           npm build, ESM; `import('./ui/open')` becomes dist/ui-[hash].mjs, each language a chunk
 // plus dist/index.d.ts and the declarations it reaches.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -115,6 +116,31 @@ const declarations = () => ({
   },
 });
 
+/**
+ * `dist/ressenti-<code>.min.js` for one language: its table (`src/i18n/<code>.ts`) registered on the
+ * global the UI reads (`src/i18n/registry.ts`). Plain data, so TypeScript is only stripped (fast).
+ */
+const language = (code) => {
+  const entry = `\0language:${code}`;
+  const src = (file) => JSON.stringify(join(process.cwd(), 'src/i18n', file));
+  return {
+    input: entry,
+    onwarn,
+    plugins: [
+      {
+        name: 'ressenti-language',
+        resolveId: (id) => (id == entry ? id : null),
+        load: (id) => (id == entry ? `import { register } from ${src('registry.ts')}; import table from ${src(code + '.ts')}; register('${code}', table);` : null),
+        transform: (code, id) => (id.endsWith('.ts') ? ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext } }).outputText : null),
+      },
+      minify(false),
+    ],
+    output: { file: `dist/ressenti-${code}.min.js`, format: 'iife' },
+  };
+};
+// The languages: one file each in src/i18n named by its code (`de.ts`), the list of i18n/languages.ts (a unit test checks both agree).
+const languages = readdirSync('src/i18n').flatMap((file) => file.match(/^([a-z]{2,3})\.ts$/)?.[1] ?? []);
+
 // Hashed chunks of earlier builds would otherwise pile up in dist/ (and in the bench's table).
 rmSync('dist', { recursive: true, force: true });
 
@@ -138,10 +164,16 @@ export default [
       entryFileNames: '[name].mjs',
       // The lazily loaded UI chunk is `ui-[hash].mjs` (the bench finds it by that name); code both sides
       // share goes to `core-[hash].mjs`, behind a one-line dist/index.mjs that exports `init` only.
-      chunkFileNames: (chunk) => (chunk.isDynamicEntry && /[\\/]src[\\/]ui[\\/]/.test(chunk.facadeModuleId ?? '') ? 'ui-[hash].mjs' : 'core-[hash].mjs'),
+      // Each language is `lang-<code>-[hash].mjs`.
+      chunkFileNames: (chunk) =>
+        !chunk.isDynamicEntry ? 'core-[hash].mjs'
+        : /[\\/]src[\\/]ui[\\/]/.test(chunk.facadeModuleId ?? '') ? 'ui-[hash].mjs'
+        : /[\\/]src[\\/]i18n[\\/]/.test(chunk.facadeModuleId ?? '') ? 'lang-[name]-[hash].mjs'
+        : 'core-[hash].mjs',
     },
   },
   iife('src/script.ts', 'dist/ressenti.min.js', true),
+  ...languages.map(language),
   // The last build: mangle.json is checked once every build has added its names.
   iife('src/ui/global.ts', 'dist/ressenti-ui.min.js', false, nameMap()),
 ];

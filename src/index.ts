@@ -1,3 +1,6 @@
+import { chunks } from './i18n/chunks';
+import { withLanguage } from './i18n/languages';
+import { register } from './i18n/registry';
 import type { Options, Ressenti } from './types';
 import { createWidget } from './widget';
 
@@ -8,5 +11,13 @@ export type * from './types';
  * delivers answers. Importing this module touches no global; `init` does.
  */
 export function init(options: Options = {}): Ressenti {
-  return createWidget(options, { win: window, loadUI: () => import('./ui/open') });
+  const widget = createWidget(options, {
+    win: window,
+    loadUI: withLanguage(
+      () => import('./ui/open'),
+      (code) => chunks[code]().then((chunk) => register(code, chunk.default)),
+      (message) => widget._report({ source: 'ui', message }),
+    ),
+  });
+  return widget;
 }

@@ -1,4 +1,6 @@
 import { optionsFromScript } from './config/dataset';
+import { withLanguage } from './i18n/languages';
+import { registered } from './i18n/registry';
 import { loadScript } from './platform/script';
 import type { UiModule } from './ui/contract';
 import { VERSION } from './version';
@@ -18,16 +20,20 @@ if (!win.ressenti?.loaded) start();
 function start() {
   const queued = win.ressenti?.q || [];
   const options = tag ? optionsFromScript(tag) : {};
-  // The UI lives next to this script; it is fetched only when a survey is about to show.
-  const uiUrl = new URL('ressenti-ui.min.js', tag?.src || doc.baseURI).href;
+  // The UI and the language files live next to this script; each is fetched only when a survey is about to show.
+  const url = (name: string) => new URL(`ressenti-${name}.min.js`, tag?.src || doc.baseURI).href;
   // A UI of another version (a stale cache, a copy already in the global) is refused, every time.
   const read = () => (win.__ressentiUI?.version == VERSION ? win.__ressentiUI : undefined);
   let ui: Promise<UiModule> | undefined;
-  const loadUI = () =>
-    (ui ||= Promise.resolve(read() || loadScript(win, uiUrl, 'the UI', read, tag?.nonce)).catch((err) => {
-      ui = undefined; // a later survey may try again
-      throw err;
-    }));
+  const loadUI = withLanguage(
+    () =>
+      (ui ||= Promise.resolve(read() || loadScript(win, url('ui'), 'the UI', read, tag?.nonce)).catch((err) => {
+        ui = undefined; // a later survey may try again
+        throw err;
+      })),
+    (code) => loadScript(win, url(code), `the ${code} strings`, () => registered()[code], tag?.nonce),
+    (message) => widget._report({ source: 'ui', message }),
+  );
 
   const widget = createWidget(options, { win, loadUI });
   const commands = widget as unknown as { [name: string]: (...args: unknown[]) => unknown };

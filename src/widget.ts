@@ -17,8 +17,8 @@ import type { UiHandle, UiModule } from './ui/contract';
 /** What differs between the script tag and the npm build. */
 export interface Platform {
   win: Window;
-  /** Loads the UI (Preact) on demand; rejects with an Error naming what it tried. */
-  loadUI(): Promise<UiModule>;
+  /** Loads the UI (Preact) on demand, with the built-in strings of `locale` (see i18n/languages.ts); rejects with an Error naming what it tried. */
+  loadUI(locale: string): Promise<UiModule>;
 }
 
 type Handler = (payload: never) => void;
@@ -126,7 +126,7 @@ export function createWidget(options: Options, platform: Platform): Widget {
   }
 
   /** The UI module, or undefined when it could not load (reported). */
-  const loadUI = () => platform.loadUI().catch((err: Error) => void report({ source: 'ui', message: err.message }));
+  const loadUI = () => platform.loadUI(locale).catch((err: Error) => void report({ source: 'ui', message: err.message }));
 
   /** Renders a survey now: a popover, or inline inside `target`. */
   async function display(survey: Survey, moment: string, ctx: Context, target?: Element, linkAnswer?: string) {
@@ -181,7 +181,7 @@ export function createWidget(options: Options, platform: Platform): Widget {
    * quiet or it no longer qualifies. `explain` gets the outcome (undefined: shown), once.
    */
   function schedule(survey: Survey, moment: string, extra: Context | undefined, explain: (outcome?: string) => void) {
-    platform.loadUI().catch(() => {}); // start fetching now: the delay hides the latency; errors are reported below
+    platform.loadUI(locale).catch(() => {}); // start fetching now: the delay hides the latency; errors are reported below
     let cancelWait = () => {};
     const giveUp = (reason: string) => {
       if (current == slot) current = undefined;
@@ -356,8 +356,8 @@ export function createWidget(options: Options, platform: Platform): Widget {
     locale(code) {
       if (!valid(isName(code), 'locale', code, NAME)) return;
       locale = code;
-      current?.handle?.setLocale(code, strings);
-      inline.forEach((handle) => handle.setLocale(code, strings));
+      // What is on screen re-renders once its new language file is there (or has failed: English).
+      if (current?.handle || inline.size) loadUI().then(() => code == locale && [current?.handle, ...inline].forEach((handle) => handle?.setLocale(code, strings)));
     },
     reset() {
       kv.remove('history');

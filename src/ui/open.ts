@@ -1,6 +1,7 @@
 import { effect } from '@preact/signals-core';
 import { h, render } from 'preact';
 import { mustBe, oneOf } from '../config/validate';
+import { rtl } from '../i18n/strings';
 import type { Position } from '../types';
 import type { OpenOptions, UiHandle } from './contract';
 import { Frame } from './frame';
@@ -25,11 +26,12 @@ export function known<T extends string>(name: string, value: T | undefined, word
   console.warn(`[ressenti] ${name} ${mustBe(expectation, value)}; the default applies`);
 }
 
-/** `inset` of a popover at `position`, 16px from its edges; `center` centres it (with margin: auto). */
+/** Where the corners are in logical terms: `right` is the inline end, so a right-to-left host mirrors them. */
+const SIDES = { top: 'block-start', bottom: 'block-end', left: 'inline-start', right: 'inline-end' };
+
+/** The insets of a popover at `position`, 16px from its corner; `center` centres it (with margin: auto). */
 const inset = (position: Position = 'bottom-right') =>
-  position == 'center'
-    ? '0'
-    : ['top', 'right', 'bottom', 'left'].map((side) => (position.includes(side) ? '16px' : 'auto')).join(' ');
+  position == 'center' ? 'inset:0!important' : 'inset:auto!important;' + position.split('-').map((side) => `inset-${SIDES[side as 'top']}:16px!important`).join(';');
 
 /**
  * Shows one survey: a popover in the top layer, or inline inside `o.target`. Never throws: when it
@@ -76,9 +78,12 @@ export function open(o: OpenOptions): UiHandle {
     const own = applyStyles(root);
     if (popover) {
       host.setAttribute('popover', 'manual');
-      own.insertRule(`:host{inset:${inset(known('position', o.position, 'bottom-right bottom-left top-right top-left center'))}!important}`);
+      own.insertRule(`:host{${inset(known('position', o.position, 'bottom-right bottom-left top-right top-left center'))}}`);
     }
-    (o.target || doc.body || doc.documentElement).append(host);
+    const parent = o.target || doc.body || doc.documentElement;
+    // Right to left in Arabic, Hebrew…, and wherever the page is (read before the host takes a `dir` of its own).
+    const page = getComputedStyle(parent).direction;
+    parent.append(host);
     try {
       host.showPopover(); // the top layer: above any z-index, untouched by `transform` on <body>
     } catch {
@@ -87,6 +92,7 @@ export function open(o: OpenOptions): UiHandle {
     // One effect renders the whole card: a signal read anywhere while rendering re-renders it when it changes.
     let at: unknown;
     stopRender = effect(() => {
+      host.dir = rtl(s.locale.value) ? 'rtl' : page;
       render(h(Frame, { s, popover, theme }), root!);
       // Focus follows the visitor to the next step or the thanks (the control they used is gone), but
       // never lands in the widget on its own when it appears: that would steal it from the page.

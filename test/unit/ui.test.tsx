@@ -1,10 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import fr from '../../src/i18n/fr';
+import { register } from '../../src/i18n/registry';
 import type { Answers, Question, Survey } from '../../src/types';
 import type { OpenOptions, UiHandle } from '../../src/ui/contract';
 import { known, open } from '../../src/ui/open';
 import { linkAnswers } from '../../src/ui/state';
 import { readableOn } from '../../src/ui/styles';
+
+// French as if its file had loaded with the UI (the script tag's and npm's loaders do this).
+register('fr', fr);
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const handles: UiHandle[] = [];
@@ -315,7 +320,19 @@ describe('languages', () => {
     await tick();
     expect(w.heading()).toBe('Wie war es?');
     expect(w.one('button', 'Schließen')).not.toBeNull();
-    expect(w.names()[0]).toBe('Very unhappy'); // no German built-ins: English
+    expect(w.names()[0]).toBe('Very unhappy'); // the German file is not loaded here: English
+  });
+
+  test('an Arabic or Hebrew survey is right to left, and left to right again in English', async () => {
+    const w = show({ questions: [emoji()] }, { locale: 'ar-EG' });
+    const host = document.querySelector('ressenti-widget') as HTMLElement;
+    expect(host.dir).toBe('rtl');
+    w.handle.setLocale('en');
+    await tick();
+    expect(host.dir).not.toBe('rtl');
+    w.handle.setLocale('he_IL');
+    await tick();
+    expect(host.dir).toBe('rtl');
   });
 });
 
@@ -336,7 +353,8 @@ describe('the host page', () => {
     const own = [...w.root()!.adoptedStyleSheets[1].cssRules].map((r) => r.cssText).join(' ');
     expect(own).toMatch(/--accent: ?#ffd43b/);
     expect(own).toMatch(/--on: ?#(111|fff)/); // which one needs a real browser to resolve the colour: see readableOn below
-    expect(own).toMatch(/inset: ?16px auto auto 16px ?!important/);
+    // In logical terms: a right-to-left host puts it in the top-right corner.
+    expect(own).toMatch(/inset-block-start: ?16px ?!important; ?inset-inline-start: ?16px ?!important/);
   });
 
   test('an accent that is not a colour is ignored, and the survey shows all the same', () => {
@@ -459,7 +477,7 @@ describe('appearance options, checked where they are used', () => {
     expect([...w.one('region', 'Feedback')!.classList]).toContain('light'); // the theme, as the sheet styles it
     expect(w.one('button', 'Close')).not.toBeNull(); // a popover
     const own = [...w.root()!.adoptedStyleSheets[1].cssRules].map((r) => r.cssText).join(' ');
-    expect(own).toMatch(/inset: ?auto 16px 16px auto ?!important/); // bottom-right
+    expect(own).toMatch(/inset-block-end: ?16px ?!important; ?inset-inline-end: ?16px ?!important/); // bottom-right
     expect(warn.mock.calls.map(([m]) => m)).toEqual([
       '[ressenti] theme must be "light" or "dark" or "auto", got "purple"; the default applies',
       '[ressenti] position must be "bottom-right" or "bottom-left" or "top-right" or "top-left" or "center", got "middle"; the default applies',

@@ -1,5 +1,5 @@
 import type { RatingQuestion } from '../../types';
-import { fill } from '../../i18n/strings';
+import { count, fill } from '../../i18n/strings';
 import { Icon } from '../icon';
 import type { Store } from '../state';
 import { Scale, range } from './scale';
@@ -25,7 +25,7 @@ export function Rating({ q, s }: { q: RatingQuestion; s: Store }) {
       ends={labels.length ? [labels[0], labels[labels.length - 1]] : undefined}
       points={range(1, n).map((value) => ({
         value,
-        name: fill(stars ? t[value > 1 ? 'stars' : 'star'] : t.of, { n: value, total: n }) + (each ? ', ' + labels[value - 1] : ''),
+        name: (stars ? count(t, 'stars', value, s.locale.value) : fill(t.of, { n: value, total: n })) + (each ? ', ' + labels[value - 1] : ''),
         body: stars ? <Icon d={STAR} /> : value,
         on: stars && value <= picked,
       }))}

@@ -34,9 +34,12 @@ export function Scale({ q, s, points, kind, ends }: ScaleProps) {
   const last = points.length - 1;
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const buttons = [...(e.currentTarget as Element).querySelectorAll('button')];
+    const group = e.currentTarget as Element;
+    const buttons = [...group.querySelectorAll('button')];
     const i = buttons.indexOf(e.target as HTMLButtonElement);
-    const to = buttons[e.key == 'Home' ? 0 : e.key == 'End' ? last : i + (STEP[e.key] || NaN)];
+    // Left and right go where the arrow points: in a right-to-left row, the next point is on the left.
+    const by = (STEP[e.key] || NaN) * (/Left|Right/.test(e.key) && getComputedStyle(group).direction == 'rtl' ? -1 : 1);
+    const to = buttons[e.key == 'Home' ? 0 : e.key == 'End' ? last : i + by];
     if (to) {
       e.preventDefault();
       to.focus();

@@ -1,0 +1,22 @@
+import type { Table } from './strings';
+
+export default {
+  label: 'Ihre Meinung',
+  close: 'Schließen',
+  back: 'Zurück',
+  next: 'Weiter',
+  send: 'Absenden',
+  thanks: 'Vielen Dank!',
+  of: '{n} von {total}',
+  stars_one: '{n} Stern',
+  stars: '{n} Sterne',
+  emoji1: 'Sehr unzufrieden',
+  emoji2: 'Unzufrieden',
+  emoji3: 'Neutral',
+  emoji4: 'Zufrieden',
+  emoji5: 'Begeistert',
+  npsLow: 'Sehr unwahrscheinlich',
+  npsHigh: 'Äußerst wahrscheinlich',
+  up: 'Daumen hoch',
+  down: 'Daumen runter',
+} satisfies Table;

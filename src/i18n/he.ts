@@ -1,0 +1,22 @@
+import type { Table } from './strings';
+
+export default {
+  label: 'נשמח לשמוע',
+  close: 'סגירה',
+  back: 'הקודם',
+  next: 'הבא',
+  send: 'שליחה',
+  thanks: 'תודה רבה!',
+  of: '{n} מתוך {total}',
+  stars_one: 'כוכב אחד',
+  stars: '{n} כוכבים',
+  emoji1: 'ממש לא מרוצה',
+  emoji2: 'לא מרוצה',
+  emoji3: 'ככה ככה',
+  emoji4: 'מרוצה',
+  emoji5: 'מרוצה מאוד',
+  npsLow: 'בכלל לא סביר',
+  npsHigh: 'סביר מאוד',
+  up: 'אהבתי',
+  down: 'לא אהבתי',
+} satisfies Table;
