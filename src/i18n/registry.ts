@@ -7,7 +7,7 @@ import type { Table } from './strings';
  */
 type Win = { __ressentiStrings?: Strings };
 
-export const register = (code: string, table: Table) => void (((window as Win).__ressentiStrings ||= {})[code] = table);
+export const register = (code: string, table: Table) => void (((globalThis as Win).__ressentiStrings ||= {})[code] = table);
 
 /** The languages registered so far, by code. */
-export const registered = (): Strings => (window as Win).__ressentiStrings || {};
+export const registered = (): Strings => (globalThis as Win).__ressentiStrings || {};

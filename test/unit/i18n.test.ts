@@ -9,7 +9,7 @@ const tables = Object.fromEntries(await Promise.all(LANGUAGES.map(async (code) =
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) || []).sort();
 
 afterEach(() => {
-  delete (window as { __ressentiStrings?: unknown }).__ressentiStrings;
+  delete (globalThis as { __ressentiStrings?: unknown }).__ressentiStrings;
 });
 
 test('twelve languages: English inside the UI, a file in src/i18n for each other one', () => {
