@@ -165,11 +165,11 @@ describeBrowser('languages and right to left (script tag)', () => {
     expect(t.server.hits('/dist/ressenti-de.min.js')).toBe(1);
   });
 
-  it('under a strict CSP (nonce, strict-dynamic) the language file loads like the UI', async () => {
+  it('under a strict CSP (nonce, strict-dynamic, Trusted Types) the language file loads like the UI', async () => {
     const tag = scriptTag(t.server, { surveys: '/surveys.json' }).replace('<script', '<script nonce="abc"');
     t.server.pages.set('/csp-de.html', {
       body: `<!doctype html><html lang="de"><body>${STUB.replace('<script', '<script nonce="abc"')}${tag}</body></html>`,
-      headers: { 'Content-Security-Policy': "script-src 'nonce-abc' 'strict-dynamic'; style-src 'self'" },
+      headers: { 'Content-Security-Policy': "script-src 'nonce-abc' 'strict-dynamic'; style-src 'self'; require-trusted-types-for 'script'; trusted-types ressenti" },
     });
     const { widget, log } = await showOn('/csp-de.html', 'mood', 'Wie war Ihr Besuch?');
     expect(await widget.getByRole('button', { name: 'Schließen' }).count()).toBe(1);
