@@ -171,6 +171,16 @@ export interface Options {
   position?: Position;
   /** Page-wide context from the start. */
   context?: Context;
+  /**
+   * Query parameters kept in `context.url` besides `utm_*` (`data-url-params="ref,variant"`). By
+   * default the query string and the fragment are removed: they often carry e-mails and tokens.
+   */
+  urlParams?: string[];
+  /**
+   * `false` (`data-visitor="off"`): no persistent visitor id is stored, and `visitor` is absent from
+   * events; the sample draw then holds for the tab session only.
+   */
+  visitor?: boolean;
 }
 
 export type EventType = 'impression' | 'response' | 'dismissal';

@@ -1,6 +1,7 @@
 import { jsonSafe } from './config/context';
 import { loadJSON } from './config/load';
-import { formatProblem, validateDefinitions } from './config/validate';
+import { pageUrl } from './config/url';
+import { formatProblem, LINK, mustBe, validateDefinitions } from './config/validate';
 import { decide, qualifies, type DecideInput } from './decide/decide';
 import { record, type History } from './decide/history';
 import { draw } from './decide/sample';
@@ -81,10 +82,12 @@ export function createWidget(options: Options, platform: Platform): Widget {
     });
   }
 
-  const delivery =
-    options.endpoint != null
-      ? createDelivery({ endpoint: options.endpoint, kv, win, enabled: consented, onError: report })
-      : undefined;
+  const { endpoint } = options;
+  // Only http(s): a `data:` or `javascript:` endpoint would swallow every event without a word.
+  const refused = endpoint != null && !LINK[0](endpoint);
+  // Reported once the queued commands (`on('error')` among them) have run.
+  if (refused) queueMicrotask(() => report({ source: 'delivery', message: `endpoint ${mustBe(LINK[1], endpoint)}; nothing is sent` }));
+  const delivery = endpoint != null && !refused ? createDelivery({ endpoint, kv, win, enabled: consented, onError: report }) : undefined;
   if (delivery) disposers.push(delivery.dispose);
 
   /** A stored value, created on first use. */
@@ -93,13 +96,14 @@ export function createWidget(options: Options, platform: Platform): Widget {
     if (!value) store.set(key, (value = create()));
     return value;
   };
-  const visitor = () => stored(kv, 'visitor', uuid);
+  // With `visitor: false` the tab session's id stands in for the sample draw, and events carry none.
+  const visitor = () => (options.visitor === false ? session().id : stored(kv, 'visitor', uuid));
   const session = () => stored(skv, 'session', () => ({ id: uuid(), n: 0 }));
   const history = () => kv.get<History>('history') || { seen: {} };
 
   function context(extra?: Context): Context {
     const { href, pathname } = win.location;
-    return { url: href, path: pathname, locale, device: detectDevice(win), ...pageContext, ...extra };
+    return { url: pageUrl(href, options.urlParams), path: pathname, locale, device: detectDevice(win), ...pageContext, ...extra };
   }
 
   function input(moment: string, ctx: Context): DecideInput {
@@ -119,7 +123,7 @@ export function createWidget(options: Options, platform: Platform): Widget {
   /** Builds (with the UI module: events come only from a display), stores and sends one event, and tells the page. */
   function emit(ui: UiModule, type: EventType, display: Display, extra?: { answers?: Answers; complete?: boolean }) {
     if (destroyed) return;
-    const event = ui.buildEvent(type, display, { session: session().id, visitor: consented ? visitor() : undefined }, extra);
+    const event = ui.buildEvent(type, display, { session: session().id, visitor: consented && options.visitor !== false ? visitor() : undefined }, extra);
     delivery?.push([event]);
     if (options.dataLayer) ui.pushDataLayer(win, 'ressenti_' + type, { surveyId: display.surveyId, responseId: display.responseId, answers: extra?.answers });
     fire(type, event);

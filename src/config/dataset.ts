@@ -8,5 +8,7 @@ export function optionsFromScript(el: HTMLElement): Options {
   // Flags: present means on, whatever the value.
   if (data.datalayer != null) options.dataLayer = true;
   if (data.debug != null) options.debug = true;
+  if (data.visitor == 'off') options.visitor = false;
+  if (data.urlParams) options.urlParams = data.urlParams.split(/\s*,\s*/);
   return options;
 }

@@ -64,8 +64,8 @@ const MOMENTS = many([
   (v) => isStr(v) && /^(?!(scroll|dwell|idle):)[^]|^scroll:([1-9]\d?|100)$|^(dwell|idle):(?!0$)(0|[1-9]\d*)(\.\d*[1-9])?$/.test(v),
   'a moment name (scroll:N with N an integer from 1 to 100, dwell:N or idle:N with N > 0 seconds)',
 ]);
-// Only http(s) and relative links: the browser strips controls and spaces before reading a scheme.
-const LINK: Rule = [
+// Only http(s) and relative links (also the endpoint's rule): the browser strips controls and spaces before reading a scheme.
+export const LINK: Rule = [
   (v) => isStr(v) && !!v.trim() && !/^(?!https?:)[a-z][\w+.-]*:/i.test(v.replace(/[\0- ]/g, '')),
   'an http(s) or relative URL',
 ];

@@ -31,7 +31,8 @@ export function record(history: History, surveyId: string, now: number, popover:
 
 /** Why the survey's own `limit` forbids showing it at `now`, or null. */
 export function limitReason({ id, limit = {} }: Survey, history: History, now: number): string | null {
-  const last = history.seen?.[id];
+  // Own property only: a survey named `constructor` or `__proto__` must not find Object's.
+  const last = Object.getOwnPropertyDescriptor(Object(history.seen), id)?.value;
   return last != null && limit.once ? `limit.once: shown on ${at(last)}` : cooling('limit', now, last, limit.cooldownDays);
 }
 

@@ -1,11 +1,17 @@
 import { batch, computed, signal } from '@preact/signals-core';
 import { checkAnswers } from '../decide/conditions';
 import { pick, strings } from '../i18n/strings';
-import type { AnswerValue, Answers, Question, Strings, Survey, Text } from '../types';
+import type { AnswerValue, Answers, Question, Strings, Survey, Text, TextQuestion } from '../types';
 import type { OpenOptions } from './contract';
 
 /** One open survey's state and the actions on it; components read the signals and call the actions. */
 export type Store = ReturnType<typeof createStore>;
+
+/**
+ * Answers by question id, without a prototype: a question named `constructor` or `__proto__` is
+ * an ordinary key, never one of Object's.
+ */
+const bag = (...from: Answers[]): Answers => Object.assign(Object.create(null), ...from);
 
 /**
  * The questions to ask, given the answers so far: those whose `if` holds on the answers to the
@@ -13,19 +19,20 @@ export type Store = ReturnType<typeof createStore>;
  * answers to the questions still asked: an answer to a question that became hidden is dropped.
  */
 export function flow(questions: Question[], given: Answers, answers: Answers) {
-  const kept: Answers = {};
+  const kept = bag();
   const steps = questions.filter((q) => {
     if (!checkAnswers(q.if, kept)) return false;
     // Blank text and no boxes ticked are no answer: `String` makes '', '  ' and [] all blank.
     if (String(answers[q.id] ?? '').trim()) kept[q.id] = answers[q.id];
-    return !(q.id in given);
+    return given[q.id] === undefined;
   });
   return { steps, kept };
 }
 
 /** A link's `ressenti_answer` as the first question's answer, or nothing (with a warning) when it is not one. */
 export function linkAnswers(survey: Survey, raw: string | undefined): Answers {
-  if (raw == null) return {};
+  const given = bag();
+  if (raw == null) return given;
   const q = survey.questions[0];
   const n = +raw;
   const scale = (low: number, high: number) => Number.isInteger(n) && n >= low && n <= high && n;
@@ -35,11 +42,14 @@ export function linkAnswers(survey: Survey, raw: string | undefined): Answers {
     : q.type == 'rating' ? scale(1, q.scale || 5)
     : q.type == 'thumbs' ? (raw == 'up' || raw == 'down') && raw
     : q.type == 'choice' ? q.options.some((o) => (typeof o == 'string' ? o : o.value) == raw) && (q.multiple ? [raw] : raw)
-    : raw.slice(0, q.maxLength || 1000);
-  if (value !== false && value !== '') return { [q.id]: value };
-  console.warn(`[ressenti] link: "${raw}" is not an answer to ${survey.id}.${q.id}; the survey opens without it`);
-  return {};
+    : raw.slice(0, textMax(q));
+  if (value !== false && value !== '') given[q.id] = value;
+  else console.warn(`[ressenti] link: "${raw}" is not an answer to ${survey.id}.${q.id}; the survey opens without it`);
+  return given;
 }
+
+/** A text answer's length limit: the question's `maxLength`, else 1000. */
+export const textMax = (q: TextQuestion) => q.maxLength || 1000;
 
 /** Questions answered by one tap on a value (no Next needed). */
 export const oneTap = (q: Question) => (q.type == 'choice' ? !q.multiple : q.type != 'text');
@@ -47,7 +57,7 @@ export const oneTap = (q: Question) => (q.type == 'choice' ? !q.multiple : q.typ
 /** The state of one survey on screen; `end` removes the UI and reports it closed. */
 export function createStore(o: OpenOptions, end: () => void) {
   const given = linkAnswers(o.survey, o.linkAnswer);
-  const answers = signal<Answers>({ ...given });
+  const answers = signal(bag(given));
   const locale = signal(o.locale);
   const overrides = signal(o.strings);
   const state = computed(() => flow(o.survey.questions, given, answers.value));
@@ -94,7 +104,7 @@ export function createStore(o: OpenOptions, end: () => void) {
     tx: (text: Text | undefined) => pick(text, locale.value),
     /** Records an answer without moving on. */
     set(id: string, value: AnswerValue) {
-      answers.value = { ...answers.value, [id]: value };
+      answers.value = bag(answers.value, { [id]: value });
     },
     /** A tap on a value: sends a one-step survey at once, else records it and moves on (the last step waits for Send). */
     pick(id: string, value: AnswerValue) {

@@ -85,4 +85,77 @@ describeBrowser('hardening', () => {
     expect(await errorEvents(page)).toEqual([]);
     expect(log.errors).toEqual([]);
   });
+
+  it('a survey and questions named constructor, __proto__, toString show, and their answers arrive', async () => {
+    const survey = {
+      id: 'constructor',
+      on: 'page-view',
+      limit: { once: true },
+      questions: [
+        { id: '__proto__', type: 'emoji', text: 'How was checkout?' },
+        { id: 'toString', type: 'thumbs', text: 'Did you find it?' },
+      ],
+    };
+    t.server.pages.set('/builtin.json', { body: [survey] });
+    t.server.pages.set('/builtin.html', htmlPage('<h1>Shop</h1>' + scriptTag(t.server, { surveys: '/builtin.json' }), head));
+    const { page, log } = await t.open('/builtin.html');
+    await page.locator(HOST).getByRole('button', { name: 'Delighted' }).click();
+    await page.locator(HOST).getByRole('button', { name: 'Thumbs up' }).click();
+    await page.locator(HOST).getByRole('button', { name: 'Send' }).click();
+    const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'response' && x.complete));
+    const response = events.find((x) => x.type === 'response' && x.complete)!;
+    expect(response.surveyId).toBe('constructor');
+    expect(JSON.stringify(response.answers)).toBe('{"__proto__":5,"toString":"up"}');
+    expect(await errorEvents(page)).toEqual([]);
+    expect(log.errors).toEqual([]);
+  });
+
+  it('a text answer set by a script is cut to maxLength by the widget, not only by the textarea', async () => {
+    const survey = { id: 'why', on: 'page-view', questions: [{ id: 'why', type: 'text', text: 'What could we do better?', maxLength: 20 }] };
+    t.server.pages.set('/text.json', { body: [survey] });
+    t.server.pages.set('/text.html', htmlPage('<h1>Shop</h1>' + scriptTag(t.server, { surveys: '/text.json' }), head));
+    const { page } = await t.open('/text.html');
+    await page.locator(HOST).getByRole('textbox').evaluate((el: HTMLTextAreaElement) => {
+      el.value = 'x'.repeat(1_000_000);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.locator(HOST).getByRole('button', { name: 'Send' }).click();
+    const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'response'));
+    expect(events.find((x) => x.type === 'response')!.answers).toEqual({ why: 'x'.repeat(20) });
+  });
+
+  it.each(['data:text/plain,collect', 'javascript:void 0', 'blob:http://127.0.0.1/x', 'file:///tmp/collect'])(
+    'data-endpoint="%s" is refused at start with one clear error; nothing waits in the outbox',
+    async (endpoint) => {
+      t.server.pages.set('/csat.json', { body: [{ ...CHECKOUT, on: 'page-view' }] });
+      t.server.pages.set('/endpoint.html', htmlPage('<h1>Shop</h1>' + scriptTag(t.server, { surveys: '/csat.json', endpoint }), head));
+      const { page, log } = await t.open('/endpoint.html');
+      await expect.poll(() => errorEvents(page)).toEqual([`endpoint must be an http(s) or relative URL, got ${JSON.stringify(endpoint)}; nothing is sent`]);
+      await page.locator(HOST).getByRole('button', { name: 'Delighted' }).click();
+      await page.locator(HOST).getByText('Thank you!').waitFor();
+      expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ressenti:o:')))).toEqual([]);
+      expect(log.errors).toEqual([]);
+    },
+  );
+
+  it('context.url carries no fragment and no query but utm_* and data-url-params; path stays; nothing else is stored', async () => {
+    t.server.pages.set('/csat.json', { body: [{ ...CHECKOUT, on: 'page-view' }] });
+    t.server.pages.set('/order.html', htmlPage('<h1>Order</h1>' + scriptTag(t.server, { surveys: '/csat.json', 'url-params': 'ref' }), head));
+    const { page } = await t.open('/order.html?email=ann%40example.com&token=s3cr3t&utm_source=mail&ref=nl#order-1042');
+    await page.locator(HOST).getByRole('button', { name: 'Delighted' }).click();
+    const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'response'));
+    for (const event of events) expect(event.context).toMatchObject({ url: t.server.url + '/order.html?utm_source=mail&ref=nl', path: '/order.html' });
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(stored).not.toMatch(/example\.com|s3cr3t|1042/);
+  });
+
+  it('data-visitor="off": no visitor id stored, none in events', async () => {
+    t.server.pages.set('/csat.json', { body: [{ ...CHECKOUT, on: 'page-view', sample: 0.99 }] });
+    t.server.pages.set('/anonymous.html', htmlPage('<h1>Shop</h1>' + scriptTag(t.server, { surveys: '/csat.json', visitor: 'off' }), head));
+    const { page } = await t.open('/anonymous.html');
+    await page.locator(HOST).getByRole('button', { name: 'Delighted' }).click();
+    const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'response'));
+    for (const event of events) expect('visitor' in event).toBe(false);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => /visitor/.test(k)))).toEqual([]);
+  });
 });

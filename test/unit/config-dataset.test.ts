@@ -33,4 +33,10 @@ describe('script tag attributes', () => {
     expect(options).toEqual({ endpoint: '/f' });
     expect('debug' in options).toBe(false);
   });
+
+  it('data-url-params lists the query parameters kept; data-visitor="off" turns the visitor id off', () => {
+    const el = tag('<script src="/ressenti.min.js" data-url-params="ref, variant" data-visitor="off"></script>');
+    expect(optionsFromScript(el)).toEqual({ urlParams: ['ref', 'variant'], visitor: false });
+    expect(optionsFromScript(tag('<script src="/r.js" data-visitor="on"></script>'))).toEqual({});
+  });
 });

@@ -1,5 +1,5 @@
 import type { TextQuestion } from '../../types';
-import type { Store } from '../state';
+import { textMax, type Store } from '../state';
 
 /** A free-text answer, at most `maxLength` (default 1000) characters. */
 export function Text({ q, s }: { q: TextQuestion; s: Store }) {
@@ -7,10 +7,11 @@ export function Text({ q, s }: { q: TextQuestion; s: Store }) {
     <textarea
       aria-labelledby="q"
       rows={3}
-      maxLength={q.maxLength || 1000}
+      maxLength={textMax(q)}
       placeholder={s.tx(q.placeholder) || undefined}
       value={(s.answers.value[q.id] as string) || ''}
-      onInput={(e) => s.set(q.id, e.currentTarget.value)}
+      // Cut here too: a value set by a script ignores the attribute.
+      onInput={(e) => s.set(q.id, e.currentTarget.value.slice(0, textMax(q)))}
     />
   );
 }
