@@ -1,3 +1,4 @@
+import { validMoment } from '../journey/sources';
 import type { QuestionType, Settings, Survey } from '../types';
 
 /** One thing wrong (or unknown) in the definitions; `path` is like `surveys[2].questions[0].scale`. */
@@ -59,11 +60,8 @@ const SCALE = range(3, 10, true);
 // Marked pure so that bundles using oneOf without the validator (the UI) drop this call.
 const TYPE = /*#__PURE__*/ oneOf('emoji rating nps thumbs choice text');
 const GLOBS = many([isStr, 'a glob string']);
-// Built-in moments carry a number written plainly (`scroll:50`, not `scroll:5e1` or `scroll:050`).
-const MOMENTS = many([
-  (v) => isStr(v) && /^(?!(scroll|dwell|idle):)[^]|^scroll:([1-9]\d?|100)$|^(dwell|idle):(?!0$)(0|[1-9]\d*)(\.\d*[1-9])?$/.test(v),
-  'a moment name (scroll:N with N an integer from 1 to 100, dwell:N or idle:N with N > 0 seconds)',
-]);
+// Accepted names come from the sources (journey/sources.ts); a unit test keeps this message naming each N.
+const MOMENTS = many([(v) => isStr(v) && !!v && validMoment(v), 'a moment name (scroll:N with N an integer from 1 to 100, dwell:N or idle:N with N > 0 seconds)']);
 // Only http(s) and relative links (also the endpoint's rule): the browser strips controls and spaces before reading a scheme.
 export const LINK: Rule = [
   (v) => isStr(v) && !!v.trim() && !/^(?!https?:)[a-z][\w+.-]*:/i.test(v.replace(/[\0- ]/g, '')),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, validateDefinitions } from '../../src/config/validate';
+import { SOURCES } from '../../src/journey/sources';
 
 const q = { id: 'q', type: 'thumbs', text: 'Helpful?' };
 /** A valid survey with `extra` fields merged in. */
@@ -120,6 +121,15 @@ describe('survey fields', () => {
     for (const bad of ['scroll:150', 'scroll:0', 'scroll:2.5', 'scroll:050', 'dwell:0', 'dwell:1e3', 'dwell:2.50', 'idle:-3', 'dwell:', 'idle:5s', '', 7, ['purchase', 3]]) {
       expect(lines({ on: bad })).toEqual([`surveys[0] "s": ${on}, got ${JSON.stringify(bad)}`]);
     }
+  });
+
+  it("names every built-in source that takes an N in the moment message, and accepts each one's valid forms", () => {
+    const [message] = lines({ on: 'scroll:0' });
+    for (const [name, spec] of Object.entries(SOURCES)) {
+      if (spec.n) expect(message).toContain(name + ':N');
+      expect(lines({ on: spec.n ? name + ':1' : name })).toEqual([]);
+    }
+    expect(lines({ on: ['purchase', 'scroll', 'exit-intent:3', 'constructor'] })).toEqual([]);
   });
 
   it('checks timing, sampling, priority and display', () => {
