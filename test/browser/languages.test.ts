@@ -26,7 +26,7 @@ type Win = { ressenti: (...args: unknown[]) => void; __errors: { source: string;
 const run = (page: Page, ...args: unknown[]) => page.evaluate((a) => (window as unknown as Win).ressenti(...a), args);
 const errors = (page: Page) => page.evaluate(() => (window as unknown as Win).__errors);
 
-describeBrowser('languages and right to left (script tag)', () => {
+describeBrowser('languages and right to left', () => {
   // Every dist/ file takes 300 ms: long enough to see which downloads overlap.
   const t = useBrowser({ distDelay: 300 });
   /** A page in `lang` (and `dir`), with the widget. */
@@ -174,5 +174,31 @@ describeBrowser('languages and right to left (script tag)', () => {
     const { widget, log } = await showOn('/csp-de.html', 'mood', 'Wie war Ihr Besuch?');
     expect(await widget.getByRole('button', { name: 'Schließen' }).count()).toBe(1);
     expect(log.messages.filter((m) => /Content.Security.Policy/i.test(m.text))).toEqual([]);
+  });
+
+  it('the npm build imports the German chunk alongside the UI chunk, and no other language', async () => {
+    t.server.pages.set('/app-de.mjs', {
+      body: `import { init } from '/dist/index.mjs';
+        window.feedback = init({ surveys: ${JSON.stringify(defs.surveys)} });
+        window.__errors = [];
+        feedback.on('error', (e) => __errors.push(e));`,
+      headers: { 'Content-Type': 'text/javascript' },
+    });
+    t.server.pages.set('/npm-de.html', '<!doctype html><html lang="de"><body><h1>Shop</h1><script type="module" src="/app-de.mjs"></script></body></html>');
+    const { page: p, log } = await t.open('/npm-de.html');
+    const order: string[] = [];
+    const file = (url: string) => url.split('/dist/')[1]?.replace(/-[\w-]{8}\.mjs$/, '');
+    p.on('request', (r) => file(r.url()) && order.push('start ' + file(r.url())));
+    p.on('requestfinished', (r) => file(r.url()) && order.push('end ' + file(r.url())));
+    await p.waitForFunction(() => 'feedback' in window);
+    await p.evaluate(() => (window as unknown as { feedback: { show(id: string): void } }).feedback.show('mood'));
+    const widget = p.locator(HOST);
+    await widget.getByText('Wie war Ihr Besuch?').waitFor();
+    expect(await widget.getByRole('button', { name: 'Schließen' }).count()).toBe(1);
+    expect(order).toContain('start lang-de');
+    expect(order.indexOf('start lang-de')).toBeLessThan(order.indexOf('end ui'));
+    expect(order.filter((x) => x.startsWith('start lang-'))).toEqual(['start lang-de']);
+    expect(await errors(p)).toEqual([]);
+    expect(log.errors).toEqual([]);
   });
 });
