@@ -68,6 +68,8 @@ export const page = ({ title, path, tip, context, cart, main }) =>
       <div class="segmented" role="group" aria-label="Survey language">
         <button type="button" data-demo-locale="en" aria-pressed="true">EN</button>
         <button type="button" data-demo-locale="fr" aria-pressed="false">FR</button>
+        <button type="button" data-demo-locale="de" aria-pressed="false">DE</button>
+        <button type="button" data-demo-locale="ar" aria-pressed="false">AR</button>
       </div>
       <button type="button" class="ghost" data-demo-reset>Reset my survey history</button>
       <a class="ghost" href="/results">Results →</a>

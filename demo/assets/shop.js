@@ -20,7 +20,8 @@
     if (locale) {
       localStorage.setItem('demo:locale', locale.dataset.demoLocale);
       setLocale(locale.dataset.demoLocale);
-      say(`Surveys now in ${locale.dataset.demoLocale === 'fr' ? 'French' : 'English'}.`);
+      // Arabic shows the mirrored, right-to-left survey (its question texts stay English: the definitions have none in Arabic).
+      say(`Surveys now in ${new Intl.DisplayNames(['en'], { type: 'language' }).of(locale.dataset.demoLocale)}.`);
     }
     if (target?.closest('[data-demo-reset]')) {
       ressenti('reset');
