@@ -1,10 +1,10 @@
 // `data-consent="required"` (and `consent: 'required'` in `init`) in Chromium: before consent the
 // visitor can answer, but nothing is stored or sent; consent sends what waited; withdrawal forgets.
 import type { BrowserContext, Page } from 'playwright-core';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it, onTestFinished } from 'vitest';
 import type { FeedbackEvent } from '../../src/types';
-import { describeBrowser, htmlPage, launchPersistent, profileDir, useBrowser } from './harness';
-import { HOST, journeyPage, loaded, ressenti } from './journey-helpers';
+import { describeBrowser, fakeTime, htmlPage, launchPersistent, nextTask, profileDir, startServer, stopTime, useBrowser } from './harness';
+import { HOST, journeyPage, loaded, ressenti, runTime } from './journey-helpers';
 
 const defs = {
   surveys: [
@@ -48,6 +48,14 @@ const record = (page: Page) =>
   });
 const emitted = (page: Page) => page.evaluate(() => (window as unknown as { emitted: FeedbackEvent[] }).emitted);
 
+/** Counts, in `window.posts`, the POSTs a page starts (the widget's only ones go to the collector), from before it loads. */
+const POSTS = `window.posts = 0; const f = fetch; window.fetch = function (url, init) { if (init && init.method === 'POST') posts++; return f.apply(this, arguments); };`;
+/**
+ * How many requests the page has started to the collector once the timer that sends what was just
+ * pushed has run: "nothing is sent" needs no sleep.
+ */
+const posts = async (page: Page) => (await nextTask(page), page.evaluate(() => (window as unknown as { posts: number }).posts));
+
 describeBrowser('consent', () => {
   const t = useBrowser();
 
@@ -66,14 +74,22 @@ describeBrowser('consent', () => {
     );
   });
 
+  /** Opens `path` with the POST counter. */
+  const openCounting = async (path: string) => {
+    const opened = await t.open();
+    await opened.context.addInitScript(POSTS);
+    await opened.page.goto(t.server.url + path);
+    return opened;
+  };
+
   it('before consent the visitor can answer, but nothing is stored and nothing is sent', async () => {
-    const { page, context, log } = await t.open('/shop.html');
+    const { page, context, log } = await openCounting('/shop.html');
     await loaded(page);
     await record(page);
     await answer(page, 'mood');
     await answer(page, 'helpful');
     await expect.poll(async () => (await emitted(page)).length).toBe(4);
-    await page.waitForTimeout(300); // sending would have started by now
+    expect(await posts(page)).toBe(0);
     expect(await stored(page, context)).toEqual(NOTHING);
     expect(t.server.collector.requests).toEqual([]);
     expect((await emitted(page)).every((e) => !('visitor' in e))).toBe(true);
@@ -81,11 +97,11 @@ describeBrowser('consent', () => {
   });
 
   it('a mistyped data-consent is warned about and read as required: a typo never starts storing or sending', async () => {
-    const { page, context, log } = await t.open('/typo.html');
+    const { page, context, log } = await openCounting('/typo.html');
     await loaded(page);
     expect(log.ressenti('warning')).toEqual(['[ressenti] consent must be "required", got "yes"; treated as "required"']);
     await answer(page, 'mood');
-    await page.waitForTimeout(300);
+    expect(await posts(page)).toBe(0);
     expect(await stored(page, context)).toEqual(NOTHING);
     expect(t.server.collector.requests).toEqual([]);
     await ressenti(page, 'consent', true);
@@ -117,6 +133,11 @@ describeBrowser('consent', () => {
 
   it('an answer left pending on an earlier visit waits for the consent call on the next visit, then goes', async () => {
     const { collector } = t.server;
+    // The next visit sends to a collector of its own: requests the first browser had under way as it
+    // closed may still reach the first one afterwards.
+    const later = await startServer();
+    onTestFinished(() => later.close());
+    t.server.pages.set('/later.html', journeyPage(later, '<h1>Next page</h1>', defs, { consent: 'required' }));
     const dir = profileDir();
     const first = await launchPersistent(dir);
     try {
@@ -130,16 +151,18 @@ describeBrowser('consent', () => {
     } finally {
       await first.close();
     }
-    collector.reset(); // back up
     const again = await launchPersistent(dir);
     try {
+      // The visitor comes back later: past the lease of a request the first browser had under way.
+      await again.clock.install({ time: Date.now() + 20_000 });
+      await again.addInitScript(POSTS);
       const page = await again.newPage();
-      await page.goto(t.server.url + '/next.html');
+      await page.goto(t.server.url + '/later.html');
       await loaded(page);
-      await page.waitForTimeout(300);
-      expect(collector.requests).toEqual([]); // no consent on this page yet: nothing goes
+      expect(await posts(page)).toBe(0); // no consent on this page yet: nothing goes
+      expect(later.collector.requests).toEqual([]);
       await ressenti(page, 'consent', true); // what a consent-management platform's callback does
-      const events = await collector.waitFor((e) => e.length === 2);
+      const events = await later.collector.waitFor((e) => e.length === 2);
       expect(events.map((e) => [e.type, e.surveyId]).sort()).toEqual([
         ['impression', 'mood'],
         ['response', 'mood'],
@@ -151,7 +174,10 @@ describeBrowser('consent', () => {
 
   it('withdrawing consent erases everything Ressenti stored and stops sending', async () => {
     const { collector } = t.server;
-    const { page, context } = await t.open('/shop.html');
+    const { page, context } = await t.open();
+    await fakeTime(page); // time flows, but the retry timers are the test's to run further on
+    await context.addInitScript(POSTS);
+    await page.goto(t.server.url + '/shop.html');
     await loaded(page);
     await ressenti(page, 'consent', true);
     await answer(page, 'mood');
@@ -170,21 +196,25 @@ describeBrowser('consent', () => {
     expect(await stored(page, context)).toEqual({ ...NOTHING, local: ['site-cart'] });
     collector.reset(); // back up: nothing may reach it now
     const sent = collector.requests.length;
+    const posted = await posts(page);
     await answer(page, 'mood');
-    await page.waitForTimeout(1500); // longer than the first retry's backoff
+    await stopTime(page);
+    await runTime(page, 1500); // longer than the first retry's backoff
+    await page.clock.resume();
+    expect(await posts(page)).toBe(posted);
     expect(collector.requests.slice(sent)).toEqual([]);
     expect(await stored(page, context)).toEqual({ ...NOTHING, local: ['site-cart'] });
   });
 
   it("init({ consent: 'required' }) in an app: nothing stored or sent until feedback.consent(true)", async () => {
     const { collector } = t.server;
-    const { page, context, log } = await t.open('/app.html');
+    const { page, context, log } = await openCounting('/app.html');
     await page.waitForFunction(() => 'feedback' in window);
     await page.evaluate(() => (window as unknown as { feedback: { show(id: string): void } }).feedback.show('mood'));
     const widget = page.locator(HOST);
     await widget.getByRole('button', { name: /delighted/i }).click();
     await widget.getByText(/thank/i).waitFor();
-    await page.waitForTimeout(300);
+    expect(await posts(page)).toBe(0);
     expect(await stored(page, context)).toEqual(NOTHING);
     expect(collector.requests).toEqual([]);
     await page.evaluate(() => (window as unknown as { feedback: { consent(on: boolean): void } }).feedback.consent(true));

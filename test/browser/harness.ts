@@ -313,19 +313,29 @@ export function describeBrowser(name: string, fn: () => void): void {
 const clocks = new WeakSet<BrowserContext>();
 
 /**
- * Stops time in the page (Date, timers, performance.now, animation frames), from before it loads
- * when called before `goto`: then only `page.clock.runFor(ms)` moves it, firing the timers due,
- * until `page.clock.resume()`. "Not before N ms" and "nothing within N ms" then hold whatever the
- * load of the machine. Called again after a resume, it stops time again, a second later.
+ * Puts the page's time (Date, timers, performance.now, animation frames) under the test's control;
+ * it flows as usual until `stopTime`. Call it before `goto`: timers set before it stay real.
+ */
+export async function fakeTime(page: Page): Promise<void> {
+  if (clocks.has(page.context())) return;
+  clocks.add(page.context());
+  await page.clock.install();
+}
+
+/**
+ * Stops time in the page (faking it first, from before it loads when called before `goto`): then
+ * only `page.clock.runFor(ms)` moves it, firing the timers due, until `page.clock.resume()`. "Not
+ * before N ms" and "nothing within N ms" then hold whatever the load of the machine. Called again
+ * after a resume, it stops time again, a second later.
  */
 export async function stopTime(page: Page): Promise<void> {
-  if (!clocks.has(page.context())) {
-    clocks.add(page.context());
-    await page.clock.install();
-  }
+  await fakeTime(page);
   // The clock cannot be set back: it stops a little ahead of where it is.
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 }
+
+/** Resolves after the timers already due in the page, e.g. the one that sends what was just pushed to the outbox. */
+export const nextTask = (page: Page) => page.evaluate(() => new Promise((done) => setTimeout(done)));
 
 export interface ConsoleLog {
   /** Every console message, in order. */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { expect, it, onTestFinished } from 'vitest';
-import { describeBrowser, stopTime, useBrowser } from './harness';
+import { describeBrowser, nextTask, stopTime, useBrowser } from './harness';
 import { APPEARED_PROBE, ask, closePopover, HOST, impressionOf, impressions, journeyPage, loaded, ressenti, runTime, setHidden } from './journey-helpers';
 
 /** A single-page app: links change the route with `pushState`, the server never sees those paths. */
@@ -30,9 +30,6 @@ const seenAtLeast = (page: Page, selector: string, ratio: number) =>
       }),
     [selector, ratio] as const,
   );
-
-/** Resolves after the timers already due in the page: a survey a moment scheduled (delay 0, UI loaded) is then on screen. */
-const nextTask = (page: Page) => page.evaluate(() => new Promise((done) => setTimeout(done)));
 
 describeBrowser('journey moments in Chromium', () => {
   const t = useBrowser();
