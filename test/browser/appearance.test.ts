@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
-import { describeBrowser, htmlPage, scriptTag, useBrowser } from './harness';
+import { describeBrowser, htmlPage, scriptTag, stopTime, useBrowser } from './harness';
 
 const defs = {
   surveys: [
@@ -175,13 +175,16 @@ describeBrowser('what the survey looks like and says (script tag)', () => {
 
   it('the thanks screen without an action closes by itself after about 4 seconds', async () => {
     const { page, widget } = await showOn('/plain.html', 'support', 'How did it go?');
+    await stopTime(page); // the thanks screen's seconds are the page clock's, run by the test
     await widget.getByRole('button', { name: 'Delighted' }).click();
     await page.mouse.move(1, 1); // a pointer resting on the widget keeps it open
     await widget.getByText('Thanks for telling us').waitFor();
-    const shown = Date.now();
     expect(await widget.getByRole('link').count()).toBe(0);
-    await expect.poll(() => page.locator(host).count(), { timeout: 7000, interval: 100 }).toBe(0);
-    expect(Date.now() - shown).toBeGreaterThan(3000);
+    await page.clock.runFor(3000);
+    expect(await page.locator(host).count()).toBe(1);
+    await page.clock.runFor(1100);
+    await page.clock.resume();
+    await expect.poll(() => page.locator(host).count()).toBe(0);
   });
 
   it('the thanks screen stays when it offers its conditional action, a link to the right page', async () => {
@@ -191,8 +194,10 @@ describeBrowser('what the survey looks like and says (script tag)', () => {
     const link = widget.getByRole('link', { name: 'Talk to support' });
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe('/help');
-    await page.waitForTimeout(5000); // longer than the 4 s a thanks screen without action stays
+    await stopTime(page);
+    await page.clock.runFor(5000); // longer than the 4 s a thanks screen without action stays
     expect(await link.count()).toBe(1);
+    await page.clock.resume();
     await link.click();
     await page.waitForURL(t.server.url + '/help');
   });

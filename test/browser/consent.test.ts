@@ -3,7 +3,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, expect, it, onTestFinished } from 'vitest';
 import type { FeedbackEvent } from '../../src/types';
-import { describeBrowser, fakeTime, htmlPage, launchPersistent, nextTask, profileDir, startServer, stopTime, useBrowser } from './harness';
+import { countPosts, describeBrowser, fakeTime, htmlPage, launchPersistent, nextTask, posts, profileDir, startServer, stopTime, useBrowser } from './harness';
 import { HOST, journeyPage, loaded, ressenti, runTime } from './journey-helpers';
 
 const defs = {
@@ -48,13 +48,8 @@ const record = (page: Page) =>
   });
 const emitted = (page: Page) => page.evaluate(() => (window as unknown as { emitted: FeedbackEvent[] }).emitted);
 
-/** Counts, in `window.posts`, the POSTs a page starts (the widget's only ones go to the collector), from before it loads. */
-const POSTS = `window.posts = 0; const f = fetch; window.fetch = function (url, init) { if (init && init.method === 'POST') posts++; return f.apply(this, arguments); };`;
-/**
- * How many requests the page has started to the collector once the timer that sends what was just
- * pushed has run: "nothing is sent" needs no sleep.
- */
-const posts = async (page: Page) => (await nextTask(page), page.evaluate(() => (window as unknown as { posts: number }).posts));
+/** How many requests the page has started to the collector (`countPosts`) once the timer that sends what was just pushed has run. */
+const postsSoFar = async (page: Page) => (await nextTask(page), posts(page));
 
 describeBrowser('consent', () => {
   const t = useBrowser();
@@ -77,7 +72,7 @@ describeBrowser('consent', () => {
   /** Opens `path` with the POST counter. */
   const openCounting = async (path: string) => {
     const opened = await t.open();
-    await opened.context.addInitScript(POSTS);
+    await countPosts(opened.context);
     await opened.page.goto(t.server.url + path);
     return opened;
   };
@@ -89,7 +84,7 @@ describeBrowser('consent', () => {
     await answer(page, 'mood');
     await answer(page, 'helpful');
     await expect.poll(async () => (await emitted(page)).length).toBe(4);
-    expect(await posts(page)).toBe(0);
+    expect(await postsSoFar(page)).toBe(0);
     expect(await stored(page, context)).toEqual(NOTHING);
     expect(t.server.collector.requests).toEqual([]);
     expect((await emitted(page)).every((e) => !('visitor' in e))).toBe(true);
@@ -101,7 +96,7 @@ describeBrowser('consent', () => {
     await loaded(page);
     expect(log.ressenti('warning')).toEqual(['[ressenti] consent must be "required", got "yes"; treated as "required"']);
     await answer(page, 'mood');
-    expect(await posts(page)).toBe(0);
+    expect(await postsSoFar(page)).toBe(0);
     expect(await stored(page, context)).toEqual(NOTHING);
     expect(t.server.collector.requests).toEqual([]);
     await ressenti(page, 'consent', true);
@@ -155,11 +150,11 @@ describeBrowser('consent', () => {
     try {
       // The visitor comes back later: past the lease of a request the first browser had under way.
       await again.clock.install({ time: Date.now() + 20_000 });
-      await again.addInitScript(POSTS);
+      await countPosts(again);
       const page = await again.newPage();
       await page.goto(t.server.url + '/later.html');
       await loaded(page);
-      expect(await posts(page)).toBe(0); // no consent on this page yet: nothing goes
+      expect(await postsSoFar(page)).toBe(0); // no consent on this page yet: nothing goes
       expect(later.collector.requests).toEqual([]);
       await ressenti(page, 'consent', true); // what a consent-management platform's callback does
       const events = await later.collector.waitFor((e) => e.length === 2);
@@ -176,7 +171,7 @@ describeBrowser('consent', () => {
     const { collector } = t.server;
     const { page, context } = await t.open();
     await fakeTime(page); // time flows, but the retry timers are the test's to run further on
-    await context.addInitScript(POSTS);
+    await countPosts(context);
     await page.goto(t.server.url + '/shop.html');
     await loaded(page);
     await ressenti(page, 'consent', true);
@@ -196,12 +191,12 @@ describeBrowser('consent', () => {
     expect(await stored(page, context)).toEqual({ ...NOTHING, local: ['site-cart'] });
     collector.reset(); // back up: nothing may reach it now
     const sent = collector.requests.length;
-    const posted = await posts(page);
+    const posted = await postsSoFar(page);
     await answer(page, 'mood');
     await stopTime(page);
     await runTime(page, 1500); // longer than the first retry's backoff
     await page.clock.resume();
-    expect(await posts(page)).toBe(posted);
+    expect(await postsSoFar(page)).toBe(posted);
     expect(collector.requests.slice(sent)).toEqual([]);
     expect(await stored(page, context)).toEqual({ ...NOTHING, local: ['site-cart'] });
   });
@@ -214,7 +209,7 @@ describeBrowser('consent', () => {
     const widget = page.locator(HOST);
     await widget.getByRole('button', { name: /delighted/i }).click();
     await widget.getByText(/thank/i).waitFor();
-    expect(await posts(page)).toBe(0);
+    expect(await postsSoFar(page)).toBe(0);
     expect(await stored(page, context)).toEqual(NOTHING);
     expect(collector.requests).toEqual([]);
     await page.evaluate(() => (window as unknown as { feedback: { consent(on: boolean): void } }).feedback.consent(true));

@@ -1,9 +1,9 @@
 // Durable delivery in Chromium against a collector that fails, hangs and goes away on purpose:
 // every answer reaches it once (after de-duplication on eventId), whatever the network or the visitor does.
 import type { Page } from 'playwright-core';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it, onTestFinished } from 'vitest';
 import type { FeedbackEvent } from '../../src/types';
-import { describeBrowser, htmlPage, launchPersistent, profileDir, useBrowser, type Server } from './harness';
+import { countPosts, describeBrowser, htmlPage, launchPersistent, nextTask, posts, profileDir, startServer, useBrowser, type Server } from './harness';
 import { HOST, journeyPage, loaded, ressenti } from './journey-helpers';
 
 const defs = {
@@ -164,7 +164,9 @@ describeBrowser('durable delivery', () => {
 
   it('an answer given right before the visitor navigates away arrives', async () => {
     const { collector } = t.server;
-    const { page } = await t.open('/shop.html');
+    const { page, context } = await t.open();
+    await countPosts(context, true);
+    await page.goto(t.server.url + '/shop.html');
     // The site navigates as soon as the answer is given: well within 50 ms.
     await page.evaluate(() => (window as unknown as { ressenti: (...a: unknown[]) => void }).ressenti('on', 'response', () => (location.href = '/bye.html')));
     await ressenti(page, 'show', 'mood');
@@ -172,12 +174,18 @@ describeBrowser('durable delivery', () => {
     await page.waitForURL('**/bye.html');
     const events = await collector.waitFor((e) => responses(e).length === 1);
     expect(responses(events)[0].answers).toEqual({ mood: 5 });
-    await page.waitForTimeout(300); // a second copy, if any, would be on its way with the first
+    const sent = await posts(page, true); // read on bye.html, the next page of the tab
+    await expect.poll(() => collector.requests.length).toBe(sent); // every copy the page sent has arrived
     expect(collector.duplicates).toBe(0);
   });
 
   it('an answer still pending when the browser closes arrives when the visitor comes back later', async () => {
     const { collector } = t.server;
+    // The next visit sends to a collector of its own: requests the first browser had under way as it
+    // closed may still reach the first one afterwards.
+    const later = await startServer();
+    onTestFinished(() => later.close());
+    t.server.pages.set('/later.html', journeyPage(later, '<h1>Next page</h1>', defs));
     const dir = profileDir();
     const first = await launchPersistent(dir);
     try {
@@ -191,12 +199,13 @@ describeBrowser('durable delivery', () => {
     } finally {
       await first.close();
     }
-    collector.reset();
     const again = await launchPersistent(dir);
     try {
+      // Later: past the lease of a request the first browser had under way (15 s), which would hold the answer until then.
+      await again.clock.install({ time: Date.now() + 20_000 });
       const page = again.pages()[0] ?? (await again.newPage());
-      await page.goto(t.server.url + '/next.html');
-      const events = await collector.waitFor((e) => responses(e).length === 1, 30_000);
+      await page.goto(t.server.url + '/later.html');
+      const events = await later.collector.waitFor((e) => responses(e).length === 1);
       expect(responses(events)[0]).toMatchObject({ surveyId: 'mood', answers: { mood: 5 } });
     } finally {
       await again.close();
@@ -215,10 +224,12 @@ describeBrowser('durable delivery', () => {
     await answer(b);
     await expect.poll(() => collector.requests.length).toBe(4);
     // A third tab opens while all four are in flight: it sends what earlier pages left, but not these.
+    await countPosts(context);
     const c = await context.newPage();
     await c.goto(t.server.url + '/shop.html');
     await loaded(c);
-    await c.waitForTimeout(300);
+    await nextTask(c); // the timer that sends what earlier pages left has run
+    expect(await posts(c)).toBe(0);
     collector.hang(false);
     await collector.waitFor((e) => e.length === 4);
     expect(collector.requests).toHaveLength(4);

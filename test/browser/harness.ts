@@ -337,6 +337,26 @@ export async function stopTime(page: Page): Promise<void> {
 /** Resolves after the timers already due in the page, e.g. the one that sends what was just pushed to the outbox. */
 export const nextTask = (page: Page) => page.evaluate(() => new Promise((done) => setTimeout(done)));
 
+/**
+ * Counts the POSTs every page of `context` starts from now on (the widget's only ones go to the
+ * collector), as they start: "nothing was sent" then needs no sleep. `tab`: the count is kept in
+ * sessionStorage, adding up over the pages a tab goes through; else in the page, out of storage.
+ */
+export const countPosts = (context: BrowserContext, tab = false) =>
+  context.addInitScript((tab) => {
+    const w = window as unknown as { posts: number };
+    const f = fetch;
+    w.posts = 0;
+    window.fetch = function (url, init) {
+      if (init?.method === 'POST') tab ? sessionStorage.setItem('posts', String(Number(sessionStorage.getItem('posts')) + 1)) : w.posts++;
+      return f.apply(this, [url, init]);
+    };
+  }, tab);
+
+/** The POSTs counted (`countPosts`) in this page, or in its tab. */
+export const posts = (page: Page, tab = false) =>
+  page.evaluate((tab) => (tab ? Number(sessionStorage.getItem('posts')) : (window as unknown as { posts: number }).posts), tab);
+
 export interface ConsoleLog {
   /** Every console message, in order. */
   messages: { type: string; text: string }[];
