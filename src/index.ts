@@ -1,6 +1,7 @@
 import { chunks } from './i18n/chunks';
 import { withLanguage } from './i18n/languages';
 import { register } from './i18n/registry';
+import { inert } from './server';
 import type { Options, Ressenti } from './types';
 import { createWidget } from './widget';
 
@@ -8,9 +9,11 @@ export type * from './types';
 
 /**
  * Starts Ressenti on this page: loads the definitions, listens for moments, shows surveys and
- * delivers answers. Importing this module touches no global; `init` does.
+ * delivers answers. Importing this module touches no global; `init` does, in the browser: on a
+ * server (server-side rendering) it returns an instance that does nothing, and warns once.
  */
 export function init(options: Options = {}): Ressenti {
+  if (typeof window == 'undefined') return inert();
   const widget = createWidget(options, {
     win: window,
     loadUI: withLanguage(

@@ -1,6 +1,6 @@
 // The npm package as an app sees it: dist/ through package.json's `exports` (no Chromium needed,
 // but it needs the build, which `npm test` and `npm run test:browser` do first).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,6 +35,22 @@ describe('the npm package', () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
     const module = await import(pathToFileURL(join(ROOT, 'dist/index.mjs')).href);
     expect(typeof module.init).toBe('function');
+  });
+
+  it.each([
+    ['import', "import('ressenti').then(({ init }) => run(init))"],
+    ['require', "run(require('ressenti').init)"],
+  ])('an app that %ss it on the server gets an inert instance from init(), and one warning saying where to call it', (_, load) => {
+    // What a framework's server render does: init() and a few commands, twice, in plain Node.
+    const run = `function run(init) { for (const i of [1, 2]) { const r = init({ surveys: [] }); r.moment('purchase'); r.on('response', () => {})(); r.destroy(); } console.log('done'); }`;
+    const file = join(app, 'server.cjs');
+    writeFileSync(file, `${run}\n${load};`);
+    const out = spawnSync(process.execPath, [file], { cwd: app, encoding: 'utf8' });
+    expect(out.stdout.trim()).toBe('done');
+    const warnings = out.stderr.split('\n').filter((line) => line.includes('[ressenti]'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/no window.*Call it in the browser: in useEffect/);
+    expect(out.status).toBe(0);
   });
 
   it.each(['Bundler', 'NodeNext'] as const)('ships types an app resolves from "ressenti" (moduleResolution %s)', (resolution) => {
