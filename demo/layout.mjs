@@ -82,7 +82,7 @@ export const page = ({ title, path, tip, context, cart, main }) =>
   <div class="wrap">
     <p>Atelier Nord is a demo shop for Ressenti, the feedback widget. Nothing is sold, charged or shipped.</p>
     <p>Open the browser console: <code>data-debug</code> explains, for every moment, which survey showed and why the others did not.
-    Surveys keep to a fatigue policy (at most 4 popovers a visit, each survey once or after a cooldown): “Reset my survey history” starts over.</p>
+    Surveys keep to a fatigue policy (at most 7 popovers a visit, one per stop of the journey; each survey once or after a cooldown). When it holds a survey back, the banner says so: “Reset my survey history” starts over.</p>
   </div>
 </footer>`,
   });

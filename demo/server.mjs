@@ -3,15 +3,15 @@
 // Pages are sent with a strict Content-Security-Policy: the demo proves the widget needs no
 // inline script or style.
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCollector } from './collector.mjs';
 import { resultsPage } from './results.mjs';
 import { placeOrder, readCart, readOrder, sampleOrder, updateCart } from './cart.mjs';
 import { ARTICLES, PRODUCTS } from './catalog.mjs';
 import { pages } from './shop.mjs';
+import { staticFile } from './static.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist');
@@ -27,14 +27,6 @@ const PAGE_HEADERS = {
 // The widget posts `text/plain` (a CORS-simple request), so these two headers are all a
 // cross-origin collector needs; OPTIONS is answered for clients that preflight anyway.
 const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' };
-const MIME = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
 const MAX_BODY = 1 << 20;
 
 const ROUTES = {
@@ -84,22 +76,6 @@ const readBody = (req) =>
     req.on('end', () => (size > MAX_BODY ? reject(Object.assign(new Error('body too large'), { status: 413 })) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
-
-/** A file under `base`, or undefined (never outside it, whatever `..` the path holds). */
-async function staticFile(base, rel) {
-  let file;
-  try {
-    file = join(base, normalize(decodeURIComponent(rel)));
-  } catch {
-    return;
-  }
-  if (!file.startsWith(base + sep)) return;
-  try {
-    return { body: await readFile(file), type: MIME[extname(file)] || 'application/octet-stream' };
-  } catch {
-    return undefined;
-  }
-}
 
 async function collect(req, res, collector) {
   if (req.method === 'OPTIONS')
@@ -154,8 +130,8 @@ async function handle(req, res, collector) {
     : path.startsWith('/assets/') ? [join(here, 'assets'), path.slice(8)]
     : undefined;
   if (where) {
-    const file = await staticFile(...where);
-    return file ? send(res, 200, { 'Content-Type': file.type, 'Cache-Control': 'no-cache' }, file.body) : send(res, 404, {}, 'Not found');
+    const file = await staticFile(...where, req.headers['accept-encoding']);
+    return file ? send(res, 200, file.headers, file.body) : send(res, 404, {}, 'Not found');
   }
 
   const order = readOrder(cookies.order);

@@ -6,7 +6,22 @@ import { euros, page } from './layout.mjs';
 
 // Product photos are decorative next to the product's name, described on its own page.
 const img = (p, cls = '', alt = '') => html`<img class="${cls}" src="/assets/img/${p.id}.svg" alt="${alt}" width="400" height="300">`;
-const days = (ms, n) => new Date(ms + n * 864e5).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+const date = (ms) => new Date(ms).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+
+/**
+ * The tracking timeline of an order placed at `placed`, out for delivery today (`now`): each step
+ * with its date, none before the order and none after today.
+ */
+export function trackingSteps(placed, now) {
+  const shipped = Math.min(placed + 864e5, now);
+  return [
+    ['Order placed', placed, 'done'],
+    ['Packed in Bergen', placed, 'done'],
+    ['Shipped with NordPost', shipped, 'done'],
+    ['Out for delivery', now, 'current'],
+    ['Delivered', now, 'todo'],
+  ].map(([label, at, state]) => ({ label, date: date(at), state }));
+}
 
 /** Pages, each `(request state) → html`. `cart` is the visitor's cart from the cookie. */
 export const pages = {
@@ -134,7 +149,8 @@ ${cart.count
       path: '/checkout',
       cart,
       context: { pageType: 'checkout', cartValue: cart.value },
-      tip: html`the payment fieldset carries <code>data-ressenti-quiet</code>: with it on screen, leaving through the top of the window opens nothing (the console says why); scrolled out of view, the exit survey shows. Then fill in test details and place the order.`,
+      // Exit intent fires once per page view: the two steps need a reload between them.
+      tip: html`the payment fieldset carries <code>data-ressenti-quiet</code>. Exit intent fires once per page view, so: (1) with the payment form on screen, leave through the top of the window: nothing opens (the console says why); (2) reload, scroll down until the payment form is out of view, and leave again: the exit survey shows (unless it already showed on the cart: it asks once). Then fill in test details and place the order.`,
       main: html`
 <h1>Checkout</h1>
 <form method="post" action="/checkout" class="checkout" data-checkout>
@@ -206,17 +222,11 @@ ${cart.count
       context: { pageType: 'tracking', cartValue: cart.value, orderId: order.id },
       tip: html`the delivery timeline carries <code>data-ressenti-moment="delivery-tracked"</code>: once half of it is on screen, a 5-star CSAT survey asks about the delivery updates.`,
       main: html`
-<p class="eyebrow">Order ${order.id} · placed ${days(order.placed, 0)}</p>
+<p class="eyebrow">Order ${order.id} · placed ${date(order.placed)}</p>
 <h1>Out for delivery</h1>
-<p class="lead">Your parcel is on the van and should arrive today between 14:00 and 16:00.</p>
+<p class="lead">Your parcel is on the van and should arrive today, ${date(Date.now())}, between 14:00 and 16:00.</p>
 <ol class="timeline" data-ressenti-moment="delivery-tracked" data-ressenti-context-order-id="${order.id}" data-ressenti-context-status="out-for-delivery">
-  ${[
-    ['Order placed', 0, 'done'],
-    ['Packed in Bergen', 0, 'done'],
-    ['Shipped with NordPost', 1, 'done'],
-    ['Out for delivery', 2, 'current'],
-    ['Delivered', 2, 'todo'],
-  ].map(([label, d, state]) => html`<li class="${state}"${state === 'current' && html` aria-current="step"`}><span class="step">${label}</span><span class="muted">${days(order.placed, d)}</span></li>`)}
+  ${trackingSteps(order.placed, Date.now()).map(({ label, date, state }) => html`<li class="${state}"${state === 'current' && html` aria-current="step"`}><span class="step">${label}</span><span class="muted">${date}</span></li>`)}
 </ol>
 ${summary(order)}`,
     }),
@@ -236,7 +246,7 @@ ${summary(order)}`,
     <dl>
       <dt>From</dt><dd>Atelier Nord &lt;hello@ateliernord.example&gt;</dd>
       <dt>To</dt><dd>${order.name || 'you'}</dd>
-      <dt>Date</dt><dd>${days(order.placed, 3)}</dd>
+      <dt>Date</dt><dd>${date(Date.now())}</dd>
     </dl>
   </header>
   <div class="email-body">

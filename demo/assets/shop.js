@@ -6,6 +6,16 @@
   const status = document.querySelector('[data-demo-status]');
   const say = (text) => status && (status.textContent = text);
 
+  // Fatigue made visible: with `data-debug` the widget explains every moment on the console; a
+  // survey held back by its own `limit` or by the popover-wide `settings` is said in the banner too,
+  // so that a journey never stops with nothing on screen saying why.
+  const info = console.info;
+  console.info = function (...args) {
+    const held = /^"([^"]+)": ((?:limit|settings)\..*)$/.exec(typeof args[0] === 'string' ? args[0] : '');
+    if (held) say(`“${held[1]}” was held back by the fatigue policy (${held[2]}). “Reset my survey history” lets it show again.`);
+    return info.apply(this, args);
+  };
+
   // Demo banner: replay the journey, and switch the survey language (kept across pages).
   const locales = document.querySelectorAll('[data-demo-locale]');
   const setLocale = (code) => {
