@@ -1,4 +1,4 @@
-// The page chrome shared by every demo page: the document head (stylesheet, scripts), the demo
+// The page chrome shared by every shop page: the document head (stylesheet, scripts), the demo
 // guide banner, the header and footer.
 import { html } from './html.mjs';
 
@@ -87,13 +87,3 @@ export const page = ({ title, path, tip, context, cart, main }) =>
 </footer>`,
   });
 
-/** The collector's dashboard page: no widget (it is the site owner's page, not the shop). */
-export const dashboard = ({ title, count, main }) =>
-  documentOf({
-    title: `${title} · Ressenti demo`,
-    scripts: html`<script defer src="/assets/results.js"></script>`,
-    attrs: html` class="dashboard" data-events="${count}"`,
-    brand: html`<a class="brand" href="/results"><span class="brand-mark brand-mark-r" aria-hidden="true">R</span> Ressenti collector</a>`,
-    nav: html`<li><a href="/">← Back to the shop</a></li><li><a href="/api/events">Raw events (JSON)</a></li>`,
-    main,
-  });

@@ -1,13 +1,11 @@
-// `npm run demo`: the Atelier Nord shop with the Ressenti script tag, a collector at
-// POST /collect and a results page, served by one zero-dependency Node server.
-// Pages are sent with a strict Content-Security-Policy: the demo proves the widget needs no
-// inline script or style.
-import { existsSync, readFileSync } from 'node:fs';
+// `npm run demo`: the Atelier Nord shop with the Ressenti script tag, and the real collector
+// (dist/collector/, on PGlite) mounted in the same server: POST /collect, the JSON API and the
+// results dashboard at /results. Shop pages are sent with a strict Content-Security-Policy: the
+// demo proves the widget needs no inline script or style.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createCollector } from './collector.mjs';
-import { resultsPage } from './results.mjs';
 import { placeOrder, readCart, readOrder, sampleOrder, updateCart } from './cart.mjs';
 import { ARTICLES, PRODUCTS } from './catalog.mjs';
 import { pages } from './shop.mjs';
@@ -24,9 +22,6 @@ const PAGE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
 };
-// The widget posts `text/plain` (a CORS-simple request), so these two headers are all a
-// cross-origin collector needs; OPTIONS is answered for clients that preflight anyway.
-const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' };
 const MAX_BODY = 1 << 20;
 
 const ROUTES = {
@@ -38,16 +33,6 @@ const ROUTES = {
   '/inbox': pages.inbox,
   '/help': pages.help,
 };
-
-/** The survey definitions for /results, read on every request so that edits show without a restart. */
-function definitions() {
-  try {
-    return JSON.parse(readFileSync(join(here, 'surveys.json'), 'utf8'));
-  } catch (err) {
-    console.error(`demo/surveys.json: ${err.message}`);
-    return {};
-  }
-}
 
 const send = (res, status, headers, body = '') => res.writeHead(status, headers).end(body);
 const redirect = (res, location, cookies = []) => send(res, 303, { Location: location, 'Set-Cookie': cookies });
@@ -77,18 +62,8 @@ const readBody = (req) =>
     req.on('error', reject);
   });
 
-async function collect(req, res, collector) {
-  if (req.method === 'OPTIONS')
-    return send(res, 204, { ...CORS, 'Access-Control-Allow-Methods': 'POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '86400' });
-  if (req.method !== 'POST') return send(res, 405, { ...CORS, Allow: 'POST, OPTIONS' });
-  const result = collector.receive(await readBody(req));
-  // A body that is not `{events: [...]}` will not get better on retry: 400 is final for the widget.
-  if (result.error) return send(res, 400, { ...CORS, 'Content-Type': 'text/plain; charset=utf-8' }, result.error);
-  send(res, 204, CORS);
-}
-
-/** Form posts of the shop: cart, checkout, and clearing the results. */
-async function post(req, res, path, cart, collector) {
+/** Form posts of the shop: cart and checkout. */
+async function post(req, res, path, cart) {
   const form = new URLSearchParams(await readBody(req));
   const id = form.get('id');
   const quantity = Number(form.get('quantity') || 1);
@@ -106,23 +81,18 @@ async function post(req, res, path, cart, collector) {
     const order = placeOrder(cart, { name: form.get('name'), shipping: form.get('shipping') });
     return redirect(res, '/checkout/done', [cookie('order', order, 30 * 86400), cookie('cart', '')]);
   }
-  if (path === '/results/clear') {
-    collector.clear();
-    return redirect(res, '/results');
-  }
   send(res, 404, {});
 }
 
 async function handle(req, res, collector) {
+  // /collect, /login, /logout, /api/… and /results…: the collector's own routes.
+  if (await collector.handle(req, res)) return;
   const { pathname: path } = new URL(req.url, 'http://demo');
-  if (path === '/collect') return collect(req, res, collector);
   const cookies = readCookies(req.headers.cookie);
   const cart = readCart(cookies.cart);
-  if (req.method === 'POST') return post(req, res, path, cart, collector);
+  if (req.method === 'POST') return post(req, res, path, cart);
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { Allow: 'GET, POST' });
 
-  if (path === '/api/events') return send(res, 200, { ...CORS, 'Content-Type': 'application/json' }, JSON.stringify({ events: collector.events() }));
-  if (path === '/api/events/count') return send(res, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify({ count: collector.events().length }));
   // surveys.json goes out as written: a broken edit shows how the widget reports bad definitions.
   const where =
     path === '/surveys.json' ? [here, 'surveys.json']
@@ -145,47 +115,79 @@ async function handle(req, res, collector) {
     article: section === 'help' && ARTICLES.find((a) => a.id === slug),
   };
   const render = ROUTES[path] || (state.product ? pages.product : state.article ? pages.article : undefined);
-  const body = path === '/results' ? resultsPage(collector.events(), definitions()) : render?.(state);
+  const body = render?.(state);
   send(res, body ? 200 : 404, PAGE_HEADERS, String(body || pages.notFound(state)));
 }
 
+export const DEMO_TOKEN = 'demo';
+
 /**
- * Starts the demo on `port` (0: any free one) with its events in `dataFile`; `print` gets one
- * line per new event. Resolves with `{ url, close() }` once it listens.
+ * Starts the demo on `port` (0: any free one), its collector keeping events with PGlite in
+ * `dataDir` (`memory://`: nothing on disk). Resolves with `{ url, collector, close() }` once it
+ * listens; `close()` stops the server and the collector's database.
  */
-export function startDemo({ port = 8080, dataFile = join(here, '.data', 'events.jsonl'), print = console.log } = {}) {
-  const collector = createCollector(dataFile, print);
+export async function startDemo({ port = 8080, dataDir = join(here, '..', '.tmp', 'demo-data'), log = console.error } = {}) {
+  // Imported here, not at the top: the collector is built (dist/collector/) by `npm run build`,
+  // and the shop's pure modules stay importable without it.
+  const { createCollector } = await import(new URL('../dist/collector/index.mjs', import.meta.url).href);
+  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
+  // The definitions as they are at start (restart after editing surveys.json): they give the
+  // dashboard each question's kind and text.
+  const surveys = JSON.parse(readFileSync(join(here, 'surveys.json'), 'utf8'));
+  const collector = await createCollector({ dataDir, token: DEMO_TOKEN, surveys, log });
   const server = createServer((req, res) =>
     handle(req, res, collector).catch((err) => {
       if (err.status !== 413) console.error(err);
-      if (!res.headersSent) send(res, err.status || 500, { ...CORS, 'Content-Type': 'text/plain' }, err.status ? err.message : 'Internal error');
+      if (!res.headersSent) send(res, err.status || 500, { 'Content-Type': 'text/plain' }, err.status ? err.message : 'Internal error');
     }),
   );
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, () =>
-      resolve({ url: `http://localhost:${server.address().port}`, stored: collector.events().length, close: () => new Promise((done) => server.close(done).closeAllConnections()) }),
-    );
-  });
+  try {
+    await new Promise((listening, failed) => server.once('error', failed).listen(port, listening));
+  } catch (err) {
+    await collector.close();
+    throw err;
+  }
+  let closing;
+  const close = () =>
+    (closing ??= new Promise((done) => server.close(done).closeAllConnections()).then(() => collector.close()));
+  return { url: `http://localhost:${server.address().port}`, collector, close };
 }
 
-// `node demo/server.mjs`: PORT (default 8080) and the demo's own store in demo/.data/.
+/**
+ * Closes the demo on SIGINT (Ctrl-C), SIGTERM and SIGHUP, and when the process that started it
+ * goes away: `npm run demo` runs the server under `sh`, which a SIGTERM to npm kills without
+ * passing it on, so the server watches for being orphaned instead of running on unseen.
+ */
+function stopOnExit(close) {
+  const parent = process.ppid;
+  const stop = () => close().then(() => process.exit(0), (err) => (console.error(err), process.exit(1)));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, stop);
+  setInterval(() => process.ppid !== parent && stop(), 500).unref();
+}
+
+// `node demo/server.mjs`: PORT (default 8080); PGlite's data in .tmp/demo-data (DEMO_DATA_DIR).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = Number(process.env.PORT || 8080);
-  startDemo({ port }).then(
-    ({ url, stored }) =>
+  if (!existsSync(join(dist, 'collector', 'index.mjs')) || !existsSync(join(dist, 'ressenti.min.js'))) {
+    console.error('dist/ is missing: run `npm run build` first (`npm run demo` does).');
+    process.exit(1);
+  }
+  startDemo({ port, dataDir: process.env.DEMO_DATA_DIR || undefined }).then(
+    ({ url, close }) => {
+      stopOnExit(close);
       console.log(`
 Ressenti demo: the Atelier Nord shop
   Shop       ${url}/
-  Results    ${url}/results
-  Collector  POST ${url}/collect   (kept in demo/.data/events.jsonl; GET ${url}/api/events)
+  Results    ${url}/results   (sign in with the token: ${DEMO_TOKEN})
+  Collector  POST ${url}/collect, JSON API at ${url}/api/… (Authorization: Bearer ${DEMO_TOKEN})
 
 Try the journey: open a product and stay 15 s · add to cart · on the cart, leave through the
 top of the window · check out · track the order · in /inbox click a score in the e-mail ·
 read a help article to the end. The banner on every page says what to try; "Reset my survey
 history" replays it. With the browser console open, data-debug explains every decision.
-${existsSync(join(dist, 'ressenti.min.js')) ? '' : '\n!  dist/ressenti.min.js is missing: run `npm run build` first (`npm run demo` does).\n'}
-${stored} events stored so far. New events are printed below:`),
+Then open ${url}/results: the answers, charts and comments update live as you answer.
+Ctrl-C stops the demo.`);
+    },
     (err) => {
       console.error(err.code === 'EADDRINUSE' ? `Port ${port} is in use: try PORT=8081 npm run demo` : err.message);
       process.exit(1);

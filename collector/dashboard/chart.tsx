@@ -15,6 +15,8 @@ export interface ChartProps {
   type: 'bars' | 'lines';
   x: string[] | number[];
   series: Series[];
+  /** The y axis's fixed range (NPS: -100 to 100); by default from 0 to the data's top. */
+  range?: [number, number];
   /** How a value reads in the table (`4.2`, `+25`). */
   format?: (v: number) => string;
 }
@@ -33,7 +35,10 @@ function options(p: ChartProps, width: number): uPlot.Options {
     height: HEIGHT,
     legend: { show: p.series.length > 1 },
     cursor: { drag: { x: false, y: false } },
-    scales: bars ? { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } } : { x: { time: true } },
+    scales: {
+      x: bars ? { time: false, range: [-0.5, labels.length - 0.5] } : { time: true },
+      y: { range: p.range ?? ((_u, _min, max) => [0, Math.max(1, max)]) },
+    },
     axes: [
       bars
         ? { splits: () => labels.map((_, i) => i), values: (_u, splits) => splits.map((i) => labels[i] ?? ''), gap: 4 }
@@ -63,7 +68,7 @@ export function Chart(p: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   // A change of kind, categories or series rebuilds the chart; new numbers only redraw it.
-  const shape = JSON.stringify([p.type, p.type === 'bars' ? p.x : 0, p.series.map((s) => s.label)]);
+  const shape = JSON.stringify([p.type, p.type === 'bars' ? p.x : 0, p.series.map((s) => s.label), p.range]);
   useEffect(() => {
     const el = box.current!;
     const u = (plot.current = new uPlot(options(p, el.clientWidth || 300), data(p), el));

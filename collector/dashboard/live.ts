@@ -4,7 +4,7 @@
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 
 /** Calls `changed` after each burst of `ingest` events and `state` on (re)connection; returns the disposer. */
-export function watch(changed: () => void, state: (s: LiveState) => void, quiet = 300, url = '/api/live'): () => void {
+export function watch(changed: () => void, state: (s: LiveState) => void, quiet = 150, url = '/api/live'): () => void {
   const source = new EventSource(url);
   let timer: ReturnType<typeof setTimeout> | undefined;
   state('connecting');

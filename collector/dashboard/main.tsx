@@ -2,4 +2,6 @@
 import { render } from 'preact';
 import { App, readFilters } from './app';
 
-render(<App initial={readFilters(location.search)} />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+root.textContent = ''; // the "Loading…" placeholder
+render(<App initial={readFilters(location.search)} />, root);

@@ -31,7 +31,7 @@ function Question({ q, report, range }: { q: QuestionReport; report: Report; ran
           {q.nps && npsGroups(q.nps).map((g) => <Kpi label={g.group[0].toUpperCase() + g.group.slice(1)} value={g.count} note={percent(g.rate)} />)}
         </dl>
       )}
-      {q.kind !== 'text' && <Chart title={`Answers to “${q.text || q.id}”`} type="bars" x={bars.labels} series={[{ label: 'Answers', values: bars.counts }]} />}
+      {bars.labels.length > 0 && <Chart title={`Answers to “${q.text || q.id}”`} type="bars" x={bars.labels} series={[{ label: 'Answers', values: bars.counts }]} />}
       {q.kind === 'text' && <p class="muted">Text answers are listed under Comments.</p>}
       {trended(q) && days.length > 1 && (
         <Chart
@@ -39,6 +39,7 @@ function Question({ q, report, range }: { q: QuestionReport; report: Report; ran
           type="lines"
           x={dayTimes(days)}
           series={[{ label: name!, values: scoreTrend(days, q) }]}
+          range={q.kind === 'nps' ? [-100, 100] : [1, q.kind === 'emoji' ? 5 : q.scale || 5]}
           format={q.kind === 'nps' ? signed : (v) => v.toFixed(2)}
         />
       )}

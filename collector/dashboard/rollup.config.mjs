@@ -25,6 +25,8 @@ export default {
     files({
       'index.html': here('index.html'),
       'login.html': here('login.html'),
+      'login.js': here('login.js'),
+      'favicon.svg': here('favicon.svg'),
       'dashboard.css': here('dashboard.css'),
       'uplot.css': here('../../node_modules/uplot/dist/uPlot.min.css'),
     }),
