@@ -17,6 +17,18 @@ export const commentsQuery = (f: Filters, score: ScoreRange, before?: string) =>
 
 const SCORES = Array.from({ length: 11 }, (_, i) => String(i));
 
+const ScoreSelect = ({ label, value, onChange }: { label: string; value: string; onChange: (e: Event) => void }) => (
+  <label>
+    {label}
+    <select value={value} onChange={onChange}>
+      <option value="">any</option>
+      {SCORES.map((s) => (
+        <option>{s}</option>
+      ))}
+    </select>
+  </label>
+);
+
 export function Comments({ filters, version }: { filters: Filters; version: number }) {
   const [score, setScore] = useState<ScoreRange>({ minScore: '', maxScore: '' });
   const [list, setList] = useState<Comment[]>();
@@ -44,24 +56,8 @@ export function Comments({ filters, version }: { filters: Filters; version: numb
     <section class="panel comments" aria-labelledby="comments-title">
       <h2 id="comments-title">Comments</h2>
       <div class="filters">
-        <label>
-          Score from
-          <select value={score.minScore} onChange={pick('minScore')}>
-            <option value="">any</option>
-            {SCORES.map((s) => (
-              <option>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          to
-          <select value={score.maxScore} onChange={pick('maxScore')}>
-            <option value="">any</option>
-            {SCORES.map((s) => (
-              <option>{s}</option>
-            ))}
-          </select>
-        </label>
+        <ScoreSelect label="Score from" value={score.minScore} onChange={pick('minScore')} />
+        <ScoreSelect label="to" value={score.maxScore} onChange={pick('maxScore')} />
       </div>
       {error && <p role="alert">Comments could not load: {error}</p>}
       {list && !list.length && <p class="muted">No text answers for these filters.</p>}
