@@ -150,7 +150,7 @@ ${cart.count
       cart,
       context: { pageType: 'checkout', cartValue: cart.value },
       // Exit intent fires once per page view: the two steps need a reload between them.
-      tip: html`the payment fieldset carries <code>data-ressenti-quiet</code>. Exit intent fires once per page view, so: (1) with the payment form on screen, leave through the top of the window: nothing opens (the console says why); (2) reload, scroll down until the payment form is out of view, and leave again: the exit survey shows (unless it already showed on the cart: it asks once). Then fill in test details and place the order.`,
+      tip: html`the payment form carries <code>data-ressenti-quiet</code>. Exit intent fires once per page view, so: (1) press “Continue to payment”, scroll until the card fields are on screen, and leave through the top of the window: nothing opens (the console says why); (2) reload (the payment step folds away) and leave through the top again: the exit survey shows, unless it already showed on the cart (it asks once). Then fill in test details and place the order.`,
       main: html`
 <h1>Checkout</h1>
 <form method="post" action="/checkout" class="checkout" data-checkout>
@@ -171,6 +171,8 @@ ${cart.count
         ([id, s], i) => html`<label class="choice"><input type="radio" name="shipping" value="${id}"${i === 0 && html` checked`}> ${s.label} <span class="price">${s.price ? euros(s.price) : 'Free'}</span></label>`,
       )}
     </fieldset>
+    <button type="button" class="secondary" aria-expanded="false" aria-controls="payment" data-demo-payment>Continue to payment</button>
+    <div id="payment" hidden>
     <fieldset class="payment" data-ressenti-quiet>
       <legend>Payment</legend>
       <p class="muted">Demo: use any numbers. Card fields have no <code>name</code>, so they are never sent to the server.</p>
@@ -180,6 +182,7 @@ ${cart.count
         <div class="field"><label for="cc-csc">Security code</label><input id="cc-csc" autocomplete="cc-csc" inputmode="numeric" required placeholder="123"></div>
       </div>
     </fieldset>
+    </div>
   </div>
   <aside class="summary" aria-labelledby="summary-title">
     <h2 id="summary-title">Order summary</h2>

@@ -38,6 +38,8 @@
       say('Survey history cleared: every survey can show again.');
     }
     if (target?.closest('[data-demo-fill]')) fill(target.closest('form'));
+    const payment = target?.closest('[data-demo-payment]');
+    if (payment) showPayment(payment.getAttribute('aria-expanded') !== 'true');
   });
 
   // Add to cart without leaving the page; the form still works without this script.
@@ -72,7 +74,18 @@
     dataLayer.push({ event: 'purchase', ecommerce: data });
   }
 
+  // The payment step stays hidden until asked for, so that the checkout page has a state where its
+  // quiet zone is off screen; a card field the browser must complain about shows it too.
+  const showPayment = (show = true) => {
+    const toggle = document.querySelector('[data-demo-payment]');
+    if (!toggle) return;
+    document.getElementById(toggle.getAttribute('aria-controls')).hidden = !show;
+    toggle.setAttribute('aria-expanded', String(show));
+  };
+  document.addEventListener('invalid', (event) => event.target.closest?.('#payment') && showPayment(), true);
+
   function fill(form) {
+    showPayment();
     const values = { name: 'Camille Martin', email: 'camille@example.com', address: '12 Bryggen', postcode: '5003', city: 'Bergen', 'cc-number': '4242 4242 4242 4242', 'cc-exp': '12/29', 'cc-csc': '123' };
     for (const [id, value] of Object.entries(values)) form.querySelector('#' + id).value = value;
     say('Test details filled in: place the order.');

@@ -187,6 +187,27 @@ describeBrowser('demo shop', () => {
     await expect.poll(() => page.locator('[data-demo-status]').textContent()).toMatch(/“product-reaction” was held back by the fatigue policy \(limit\.cooldownDays/);
   });
 
+  it('checkout, as its banner says: leaving with the payment form on screen opens nothing; after a reload, with it folded away, the exit survey shows', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies([{ name: 'cart', value: 'fjord-mug:1', url: demo.url }]);
+    const checkout = await context.newPage();
+    const exits: string[] = [];
+    checkout.on('console', (m) => m.text().startsWith('[ressenti] moment "exit-intent"') && exits.push(m.text()));
+    const leave = async () => {
+      await checkout.mouse.move(640, 300);
+      await checkout.mouse.move(640, -5, { steps: 4 });
+    };
+    await checkout.goto(demo.url + '/checkout');
+    await checkout.getByRole('button', { name: 'Continue to payment' }).click();
+    await checkout.getByLabel('Card number').scrollIntoViewIfNeeded();
+    // Exit intent counts only after a few seconds on the page: leave until the widget has decided.
+    await expect.poll(async () => (await leave(), exits.length)).toBe(1);
+    expect(await checkout.locator('[data-ressenti-host]').count()).toBe(0);
+    await checkout.reload();
+    await expect.poll(async () => (await leave(), checkout.locator('[data-ressenti-host]').getByRole('button', { name: 'The shipping cost' }).count())).toBe(1);
+    await context.close();
+  });
+
   it('no page broke the CSP or logged an error', () => {
     expect(log.errors).toEqual([]);
     expect(log.messages.filter((m) => m.type === 'error' || m.type === 'warning')).toEqual([]);
