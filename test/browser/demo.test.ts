@@ -2,9 +2,10 @@
 // (PGlite in memory) mounted in the same server. A visitor walks the shop and answers the
 // surveys of the journey; the owner signs in at /results and sees the answers, charts and
 // comments, live; without the token nothing about visitors is readable.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -289,6 +290,21 @@ describeBrowser('results dashboard', () => {
     await expect.poll(() => page.locator('#report-title').textContent()).toBe('post-purchase');
     expect(await page.locator('.plot canvas').first().boundingBox()).toMatchObject({ width: expect.any(Number) });
     expect((await page.locator('.plot canvas').first().boundingBox())!.width).toBeLessThanOrEqual(390);
+  });
+
+  it('meets WCAG 2.2 AA as axe-core checks it, charts and tables open', async () => {
+    // bypassCSP: axe-core is injected as an inline script, which the dashboard's CSP rightly refuses.
+    const page = await open(await browser.newContext({ bypassCSP: true }));
+    await page.locator('.plot canvas').first().waitFor();
+    await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const found = await page.evaluate(async () => {
+      const { violations } = await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
+      return violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
+    });
+    expect(found).toEqual([]);
   });
 
   it('signs out', async () => {
