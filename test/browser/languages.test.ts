@@ -124,6 +124,22 @@ describeBrowser('languages and right to left', () => {
     expect(t.server.hits('/dist/ressenti-ar.min.js') + t.server.hits('/dist/ressenti-he.min.js')).toBe(0);
   });
 
+  it('an inline survey in a right-to-left part of a left-to-right page is right to left', async () => {
+    t.server.pages.set(
+      '/inline-rtl.html',
+      `<!doctype html><html lang="en"><body><h1>Shop</h1><section dir="rtl"><div data-ressenti-inline="nps"></div></section>` +
+        `<div id="ltr" data-ressenti-inline="mood"></div>${STUB}${scriptTag(t.server, { surveys: '/surveys.json' })}</body></html>`,
+    );
+    const { page: p } = await t.open('/inline-rtl.html');
+    const [rtl, ltr] = [p.locator('section [data-ressenti-host]'), p.locator('#ltr [data-ressenti-host]')];
+    await rtl.getByText('Recommend us?').waitFor();
+    await ltr.getByText('How was your visit?').waitFor();
+    expect(await rtl.evaluate((host) => getComputedStyle(host).direction)).toBe('rtl');
+    expect(await ltr.evaluate((host) => getComputedStyle(host).direction)).toBe('ltr');
+    const points = rtl.getByRole('group').getByRole('button');
+    expect((await points.first().boundingBox())!.x).toBeGreaterThan((await points.last().boundingBox())!.x);
+  });
+
   it('a language file that fails leaves English, reported once through the error event, however many surveys show', async () => {
     t.server.pages.set('/dist/ressenti-de.min.js', { status: 404, body: 'not found' });
     try {
