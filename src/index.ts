@@ -17,7 +17,7 @@ export function init(options: Options = {}): Ressenti {
   const widget = createWidget(options, {
     win: window,
     loadUI: withLanguage(
-      () => import('./ui/open'),
+      () => import('./ui/module').then((m) => m.ui),
       (code) => chunks[code]().then((chunk) => register(code, chunk.default)),
       (message) => widget._report({ source: 'ui', message }),
     ),

@@ -1,6 +1,5 @@
-import type { buildEvent } from '../delivery/events';
-import type { pushDataLayer } from '../journey/datalayer';
 import type { whenFree } from '../journey/quiet';
+import type { render } from '../widget/render';
 import type { Answers, Position, Strings, Survey, Theme } from '../types';
 
 /** What the widget hands the lazily loaded UI to show one survey. */
@@ -19,12 +18,17 @@ export interface OpenOptions {
    * question, that question is skipped and the answer reported at once; else a warning says so.
    */
   linkAnswer?: string;
-  /** Called on every answer with all answers so far; `complete` on the last one. */
+  /** The survey is on screen (called once, before any answer): only now does it count as shown. */
+  onShow(handle: UiHandle): void;
+  /** Called on every answer with all answers so far; `complete` on the last one (the thanks screen follows). */
   onAnswer(answers: Answers, complete: boolean): void;
   /** Escape or the close button before the end. */
   onDismiss(answers: Answers): void;
-  /** The UI removed itself (after the thanks screen, or after a dismissal). */
-  onClose(): void;
+  /**
+   * The UI removed itself: after the thanks screen, after a dismissal, or, with the `error` (logged
+   * already), at once because it could not render; then `onShow` was never called.
+   */
+  onClose(error?: unknown): void;
 }
 
 export interface UiHandle {
@@ -35,14 +39,12 @@ export interface UiHandle {
 }
 
 /**
- * The module the widget loads on demand. Besides rendering, it carries the code that runs only once
- * a survey is about to show, so that pages where none shows never download it: the never-interrupt
- * checks (journey/quiet.ts), and building the events a display gives (delivery/events.ts, with
- * their copy for `dataLayer`). The core keeps storing and sending them.
+ * The module the widget loads on demand (`ui/module.ts`). Besides rendering, it carries the code
+ * that runs only once a survey is about to show, so that pages where none shows never download it:
+ * the never-interrupt checks (journey/quiet.ts), and rendering a survey with what follows from it,
+ * its display history and its events (widget/render.ts). The core keeps storing and sending them.
  */
 export interface UiModule {
-  open(options: OpenOptions): UiHandle;
-  whenFree: typeof whenFree;
-  buildEvent: typeof buildEvent;
-  pushDataLayer: typeof pushDataLayer;
+  _render: typeof render;
+  _whenFree: typeof whenFree;
 }

@@ -1,6 +1,6 @@
 // The script tag's UI file (dist/ressenti-ui.min.js): the core injects it and reads this global
 // and checks its version.
 import { VERSION } from '../version';
-import { buildEvent, open, pushDataLayer, whenFree } from './open';
+import { ui } from './module';
 
-(window as unknown as { __ressentiUI: unknown }).__ressentiUI = { open, whenFree, buildEvent, pushDataLayer, version: VERSION };
+(window as unknown as { __ressentiUI: unknown }).__ressentiUI = { ...ui, version: VERSION };

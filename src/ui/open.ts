@@ -8,11 +8,6 @@ import { Frame } from './frame';
 import { createStore } from './state';
 import { applyStyles, readableOn } from './styles';
 
-// The rest of the module the widget loads on demand (contract.ts, UiModule).
-export { buildEvent } from '../delivery/events';
-export { pushDataLayer } from '../journey/datalayer';
-export { whenFree } from '../journey/quiet';
-
 /** How long the thanks screen stays, while neither the pointer nor a control's focus is on it. */
 const THANKS_MS = 4000;
 
@@ -34,8 +29,9 @@ const inset = (position: Position = 'bottom-right') =>
   position == 'center' ? 'inset:0!important' : 'inset:auto!important;' + position.split('-').map((side) => `inset-${SIDES[side as 'top']}:16px!important`).join(';');
 
 /**
- * Shows one survey: a popover in the top layer, or inline inside `o.target`. Never throws: when it
- * cannot render, it cleans up and calls `o.onClose()`.
+ * Shows one survey: a popover in the top layer, or inline inside `o.target`, and calls `o.onShow()`
+ * once it is on screen. Never throws: when it cannot render (no `attachShadow`, the element name
+ * taken by the page, a throwing built-in), it cleans up and calls `o.onClose(error)` instead.
  */
 export function open(o: OpenOptions): UiHandle {
   const doc = document;
@@ -61,10 +57,10 @@ export function open(o: OpenOptions): UiHandle {
     }
     host.remove();
   };
-  const end = () => {
+  const end = (error?: unknown) => {
     if (closed) return;
     close();
-    o.onClose();
+    o.onClose(error);
   };
   /** Whether the visitor is on the widget: the pointer over it, or focus on one of its controls. */
   const held = () => host.matches(':hover') || ((root?.activeElement as HTMLElement | null)?.tabIndex ?? -1) >= 0;
@@ -118,10 +114,13 @@ export function open(o: OpenOptions): UiHandle {
         wait();
         return () => clearTimeout(timer);
       });
-    return { setLocale: s.setLocale, close };
+    const handle = { setLocale: s.setLocale, close };
+    o.onShow(handle);
+    s.linked();
+    return handle;
   } catch (err) {
     console.error('[ressenti] could not show the survey:', err);
-    end();
+    end(err);
     return { setLocale() {}, close };
   }
 }

@@ -72,8 +72,6 @@ export function createStore(o: OpenOptions, end: () => void) {
   });
   // The last answers reported, so that Back then Next without a change sends nothing new.
   let last = JSON.stringify(given);
-  // A link's answer is an answer: reported as soon as the survey shows.
-  if (last != '{}') o.onAnswer(given, done.value);
   const report = (complete: boolean) => {
     const { kept } = state.value;
     const json = JSON.stringify(kept);
@@ -119,6 +117,8 @@ export function createStore(o: OpenOptions, end: () => void) {
       go(1);
     },
     back: () => go(-1),
+    /** A link's answer is an answer: reported once the survey is on screen (open.ts). */
+    linked: () => last != '{}' && o.onAnswer(given, done.value),
     send() {
       report(true);
       s.moved = true;

@@ -38,10 +38,11 @@ const idrefs = (el: Element, attribute: string) => {
 const nameOf = (el: Element) => (idrefs(el, 'aria-labelledby') ?? el.getAttribute('aria-label') ?? el.closest('label')?.textContent ?? el.textContent ?? '').trim();
 
 function show(survey: Partial<Survey> & { questions: Question[] }, more: Partial<OpenOptions> = {}) {
-  const calls = { answers: [] as [Answers, boolean][], dismissed: [] as Answers[], closed: 0 };
+  const calls = { answers: [] as [Answers, boolean][], dismissed: [] as Answers[], closed: 0, shown: 0 };
   const handle = open({
     survey: { id: 's', ...survey },
     locale: 'en',
+    onShow: () => calls.shown++,
     onAnswer: (answers, complete) => calls.answers.push([answers, complete]),
     onDismiss: (answers) => calls.dismissed.push(answers),
     onClose: () => calls.closed++,
@@ -346,6 +347,40 @@ describe('the host page', () => {
     expect(w.root()!.adoptedStyleSheets.length).toBe(2);
     expect(w.root()!.querySelector('style, [style]')).toBeNull();
     expect(host.hasAttribute('style')).toBe(false);
+  });
+
+  test('it says it is on screen once, before any answer, and a link answer is reported after that', () => {
+    const order: string[] = [];
+    show(
+      { questions: [{ id: 'nps', type: 'nps', text: 'Recommend us?' }, emoji()] },
+      { linkAnswer: '9', onShow: () => order.push('shown'), onAnswer: () => order.push('answer') },
+    );
+    expect(order).toEqual(['shown', 'answer']);
+    expect(document.querySelector('ressenti-widget')).not.toBeNull();
+  });
+
+  test('when it cannot render (no attachShadow), it never says it is shown: it closes with the error', () => {
+    const attach = Element.prototype.attachShadow;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // @ts-expect-error: a page that removed it
+    delete Element.prototype.attachShadow;
+    try {
+      const calls = { shown: 0, closed: [] as unknown[] };
+      open({
+        survey: { id: 's', questions: [emoji()] },
+        locale: 'en',
+        onShow: () => calls.shown++,
+        onAnswer() {},
+        onDismiss() {},
+        onClose: (error) => calls.closed.push(error),
+      });
+      expect(calls.shown).toBe(0);
+      expect(calls.closed).toEqual([expect.any(TypeError)]);
+      expect(document.querySelector('ressenti-widget')).toBeNull();
+    } finally {
+      Element.prototype.attachShadow = attach;
+      errors.mockRestore();
+    }
   });
 
   test('the accent and the text on it go in the widget sheet', () => {

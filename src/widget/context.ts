@@ -1,0 +1,28 @@
+import type { DecideInput } from '../decide/decide';
+import { pageUrl } from '../config/url';
+import { draw } from '../decide/sample';
+import { detectDevice } from '../platform/env';
+import type { Context } from '../types';
+import type { Core } from './core';
+
+/** `console.info` with `debug` only. */
+export const log = (w: Core, ...args: unknown[]) => w._options.debug && console.info('[ressenti]', ...args);
+
+/** The context now: where the visitor is, then the page's context, then `extra`. */
+export function context(w: Core, extra?: Context): Context {
+  const { href, pathname } = w._win.location;
+  return { url: pageUrl(href, w._options.urlParams), path: pathname, locale: w._locale, device: detectDevice(w._win), ...w._page, ...extra };
+}
+
+/** What `decide` needs for `moment` with `ctx`. */
+export const input = (w: Core, moment: string, ctx: Context): DecideInput => ({
+  moment,
+  context: ctx,
+  surveys: w._surveys,
+  settings: w._settings,
+  history: w._history(),
+  sessionShown: w._session().n,
+  now: Date.now(),
+  draw: (id) => draw(w._visitor(), id),
+  busy: !!w._claim,
+});

@@ -1,0 +1,75 @@
+import { jsonSafe } from '../config/context';
+import { LINK, mustBe } from '../config/validate';
+import { createDelivery, type Delivery } from '../delivery/send';
+import { bodyContext } from '../journey';
+import { detectLocale } from '../platform/env';
+import type { Stop } from '../platform/listen';
+import type { Context, Options } from '../types';
+import type { UiHandle, UiModule } from '../ui/contract';
+import { createBus, type Bus } from './bus';
+import type { Definitions } from './definitions';
+import type { Slot } from './slot';
+import { createMemory, type Memory } from './storage';
+
+/** What differs between the script tag and the npm build. */
+export interface Platform {
+  win: Window;
+  /** Loads the UI (Preact) on demand, with the built-in strings of `locale` (see i18n/languages.ts); rejects with an Error naming what it tried. */
+  loadUI(locale: string): Promise<UiModule>;
+}
+
+/**
+ * The state of one widget, which its parts (the modules of `widget/`) share as plain data: each
+ * part is functions taking it first. `widget.ts` creates it.
+ */
+export interface Core extends Bus, Memory, Definitions, Slot {
+  _win: Window;
+  _options: Options;
+  /** Starts the UI download (or joins it) with the strings of `locale`; rejects with an Error naming what it tried. */
+  _fetchUI(locale: string): Promise<UiModule>;
+  _delivery?: Delivery;
+  /** The visitor's language now: `locale()` may change it while a survey is on screen. */
+  _locale: string;
+  /** The page's context: `<body data-ressenti-context-*>`, `options.context`, then `context()`. */
+  _page: Context;
+  /** Every UI on screen, popover and inline: `locale()` re-renders them, `destroy()` closes them. */
+  _handles: Set<UiHandle>;
+  _destroyed?: boolean;
+  /** Commands wait for the definitions, in order: each chains onto this promise. */
+  _ready: Promise<unknown>;
+  /** What `destroy()` stops, besides the page-view's sources. */
+  _disposers: Stop[];
+  /** Stops the sources of the current page view (they restart on every route). */
+  _stopPage: Stop;
+}
+
+/** A widget's state for `options`, before anything starts: no definitions yet, delivery ready when there is an endpoint. */
+export function createCore(options: Options, platform: Platform): Core {
+  const { win } = platform;
+  const consented = options.consent == null;
+  if (!consented && options.consent != 'required') console.warn(`[ressenti] consent must be "required", got ${JSON.stringify(options.consent)}; treated as "required"`);
+  // The memory object itself becomes the widget's state: its `_consented` changes with consent.
+  const w: Core = Object.assign(createMemory(win, consented, options.visitor === false), createBus(), {
+    _win: win,
+    _options: options,
+    _fetchUI: platform.loadUI,
+    _locale: detectLocale(win, options.locale),
+    _page: { ...bodyContext(win.document), ...jsonSafe(options.context) },
+    _handles: new Set<UiHandle>(),
+    _surveys: [],
+    _settings: {},
+    _disposers: [],
+    _stopPage: () => {},
+    _ready: Promise.resolve(),
+  });
+  const { endpoint } = options;
+  // Only http(s): a `data:` or `javascript:` endpoint would swallow every event without a word.
+  const refused = endpoint != null && !LINK[0](endpoint);
+  // Reported once the queued commands (`on('error')` among them) have run.
+  if (refused) queueMicrotask(() => w._report({ source: 'delivery', message: `endpoint ${mustBe(LINK[1], endpoint)}; nothing is sent` }));
+  if (endpoint != null && !refused) {
+    w._delivery = createDelivery({ endpoint, kv: w._kv, win, enabled: consented, onError: w._report });
+    w._disposers.push(w._delivery.dispose);
+  }
+  return w;
+}

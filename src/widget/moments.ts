@@ -1,0 +1,41 @@
+import { decide } from '../decide/decide';
+import { startSources, watchHooks, type Emit } from '../journey';
+import { all } from '../platform/listen';
+import type { Context } from '../types';
+import { context, input } from './context';
+import type { Core } from './core';
+import { schedule } from './display';
+import { leave } from './slot';
+
+/**
+ * The handler of every moment: decides which survey it shows, and schedules that one. A
+ * `page-view` (a route change) also restarts the per-page-view sources.
+ */
+export function moments(w: Core): Emit {
+  const win = w._win;
+  const onMoment = (name: string, extra?: Context) => {
+    if (name === 'page-view') {
+      // A route change: a survey still waiting (its delay, a form field, the UI download) belongs to the page the visitor left.
+      leave(w);
+      // Per-page-view sources (scroll depth, dwell, markup hooks…) start afresh on every route.
+      w._stopPage();
+      w._stopPage = all(startSources(w._surveys.flatMap((s) => s.on || []), onMoment, win), watchHooks(onMoment, win));
+    }
+    const ctx = context(w, extra);
+    const { survey, reasons } = decide(input(w, name, ctx));
+    // With debug, one collapsed group per moment, printed once the chosen survey's fate is known.
+    let explained = !w._options.debug;
+    const explain = (outcome = 'shown') => {
+      if (explained) return;
+      explained = true;
+      console.groupCollapsed(`[ressenti] moment "${name}"` + (survey && outcome == 'shown' ? ` → "${survey.id}"` : ''));
+      console.info('context', ctx);
+      if (survey) console.info(`"${survey.id}": ${outcome}`);
+      for (const { surveyId, reason } of reasons) console.info(`"${surveyId}": ${reason}`);
+      console.groupEnd();
+    };
+    if (survey) schedule(w, survey, name, extra, explain);
+    else explain();
+  };
+  return onMoment;
+}
