@@ -1,77 +1,19 @@
-// The collector's JSON API as the dashboard sees it (README, "Collector API"), and the one way
-// the dashboard reads it. Same origin: the `ressenti_token` cookie authenticates every call.
+// The collector's JSON API as the dashboard sees it, and the one way the dashboard reads it.
+// Same origin: the `ressenti_token` cookie authenticates every call.
 
-export type Kind = 'emoji' | 'rating' | 'nps' | 'thumbs' | 'choice' | 'text';
+// The shapes are the collector's own (type-only imports, erased from the bundle): a change on the
+// server side that the dashboard does not follow fails the type check.
+import type { Comment } from '../comments';
+import type { Funnel, QuestionReport, Report } from '../report';
+import type { SurveySummary } from '../summary';
 
-export interface SurveySummary {
-  id: string;
-  impressions: number;
-  responses: number;
-  completed: number;
-  dismissals: number;
-  lastAt?: string | null;
-}
+export type { Comment, Funnel, QuestionReport, Report, SurveySummary };
+export type Nps = NonNullable<QuestionReport['nps']>;
+export type TrendDay = Report['trend'][number];
+export type Dimension = keyof Report['breakdown'];
+export type BreakdownRow = Report['breakdown'][Dimension][number];
 
-export interface Nps {
-  score: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-}
-
-export interface QuestionReport {
-  id: string;
-  text?: string;
-  kind: Kind;
-  scale?: number;
-  count: number;
-  distribution: { value: string | number; count: number }[];
-  mean?: number;
-  nps?: Nps;
-}
-
-export interface Funnel {
-  impressions: number;
-  answered: number;
-  completed: number;
-  dismissed: number;
-}
-
-export interface TrendDay extends Funnel {
-  day: string;
-  scores: { [questionId: string]: { count: number; mean?: number; nps?: Nps | number } };
-}
-
-export interface BreakdownRow {
-  key: string;
-  count: number;
-  mean?: number;
-}
-
-export const DIMENSIONS = ['moment', 'path', 'device', 'locale'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-
-export interface Report {
-  survey: string;
-  funnel: Funnel;
-  questions: QuestionReport[];
-  trend: TrendDay[];
-  breakdown: Partial<Record<Dimension, BreakdownRow[]>>;
-}
-
-export interface Comment {
-  eventId: string;
-  responseId: string;
-  surveyId: string;
-  questionId: string;
-  text: string;
-  score?: number | null;
-  moment?: string;
-  locale?: string;
-  path?: string;
-  device?: string;
-  ts: string;
-}
+export const DIMENSIONS: Dimension[] = ['moment', 'path', 'device', 'locale'];
 
 /** What the filter bar selects; every API call and export takes these. Empty means "any". */
 export interface Filters {

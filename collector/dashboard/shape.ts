@@ -37,13 +37,13 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
  */
 export function distribution(q: QuestionReport): { labels: string[]; counts: number[] } {
   const counts = new Map(q.distribution.map((d) => [String(d.value), d.count]));
-  const points: (string | number)[] =
+  const points: unknown[] =
     q.kind === 'nps' ? range(0, 10)
     : q.kind === 'emoji' ? range(1, 5)
     : q.kind === 'rating' ? range(1, q.scale || 5)
     : q.kind === 'thumbs' ? ['up', 'down']
     : q.distribution.map((d) => d.value);
-  const label = (p: string | number) => (q.kind === 'emoji' ? `${p} ${FACES[+p - 1]}` : q.kind === 'thumbs' ? (p === 'up' ? 'Yes (up)' : 'No (down)') : String(p));
+  const label = (p: unknown) => (q.kind === 'emoji' ? `${p} ${FACES[Number(p) - 1]}` : q.kind === 'thumbs' ? (p === 'up' ? 'Yes (up)' : 'No (down)') : String(p));
   return { labels: points.map(label), counts: points.map((p) => counts.get(String(p)) || 0) };
 }
 
@@ -108,8 +108,7 @@ export function scoreTrend(trend: TrendDay[], q: Pick<QuestionReport, 'id' | 'ki
   return trend.map((d) => {
     const s = d.scores[q.id];
     if (!s?.count) return null;
-    const value = q.kind === 'nps' ? (typeof s.nps === 'number' ? s.nps : s.nps?.score) : s.mean;
-    return value ?? null;
+    return (q.kind === 'nps' ? s.nps?.score : s.mean) ?? null;
   });
 }
 

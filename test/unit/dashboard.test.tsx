@@ -51,7 +51,7 @@ describe('dashboard figures', () => {
   });
 
   it('fills the days without events, and trends a score per day with gaps where nobody answered', () => {
-    const trend = [day('2026-11-30', { scores: { n: { count: 2, nps: { score: 50, promoters: 1, passives: 1, detractors: 0 } } } }), day('2026-12-02', { scores: { n: { count: 1, nps: -100 } } })];
+    const trend = [day('2026-11-30', { scores: { n: { count: 2, nps: { score: 50, promoters: 1, passives: 1, detractors: 0 } } } }), day('2026-12-02', { scores: { n: { count: 1, nps: { score: -100, promoters: 0, passives: 0, detractors: 1 } } } })];
     const days = everyDay(trend, '2026-11-29', '2026-12-02');
     expect(days.map((d) => d.day)).toEqual(['2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02']);
     expect(scoreTrend(days, { id: 'n', kind: 'nps' })).toEqual([null, 50, null, -100]);
@@ -124,7 +124,7 @@ describe('dashboard app', () => {
       { id: 'nps', text: 'Recommend?', kind: 'nps', count: 3, distribution: [{ value: 10, count: 2 }, { value: 3, count: 1 }], nps: { score: 33, promoters: 2, passives: 0, detractors: 1 } },
       { id: 'reason', kind: 'text', count: 1, distribution: [] },
     ],
-    trend: [day('2026-12-01', { impressions: 4, answered: 3, completed: 2, dismissed: 1, scores: { nps: { count: 3, nps: 33 } } })],
+    trend: [day('2026-12-01', { impressions: 4, answered: 3, completed: 2, dismissed: 1, scores: { nps: { count: 3, nps: { score: 33, promoters: 2, passives: 0, detractors: 1 } } } })],
     breakdown: { device: [{ key: 'desktop', count: 1, mean: 3 }, { key: 'mobile', count: 2, mean: 10 }] },
   };
   const hostile = '<img src=x onerror=alert(1)> too slow';
