@@ -150,7 +150,7 @@ ${cart.count
       cart,
       context: { pageType: 'checkout', cartValue: cart.value },
       // Exit intent fires once per page view: the two steps need a reload between them.
-      tip: html`the payment form carries <code>data-ressenti-quiet</code>. Exit intent fires once per page view, so: (1) press “Continue to payment”, scroll until the card fields are on screen, and leave through the top of the window: nothing opens (the console says why); (2) reload (the payment step folds away) and leave through the top again: the exit survey shows, unless it already showed on the cart (it asks once). Then fill in test details and place the order.`,
+      tip: html`the payment form carries <code>data-ressenti-quiet</code>. Exit intent fires once per page view, so: (1) press “Continue to payment”, scroll until the card fields are on screen, and leave through the top of the window (on a phone: switch to another tab and back): nothing opens (the console says why); (2) reload (the payment step folds away) and leave through the top again: the exit survey shows, unless it already showed on the cart (it asks once). Then fill in test details and place the order.`,
       main: html`
 <h1>Checkout</h1>
 <form method="post" action="/checkout" class="checkout" data-checkout>
