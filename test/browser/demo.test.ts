@@ -209,6 +209,23 @@ describeBrowser('demo shop', () => {
     await context.close();
   });
 
+  it('on a phone: a product reaction in a bottom sheet, answered by touch', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await context.newPage();
+    const phoneLog = consoleOf(phone);
+    await phone.goto(demo.url + '/products/linen-throw');
+    await phone.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const sheet = phone.locator('[data-ressenti-host]');
+    const box = (await sheet.getByRole('region', { name: 'Feedback' }).boundingBox())!;
+    expect(box.y + box.height).toBeGreaterThan(844 - 24); // at the bottom of the screen
+    await sheet.getByRole('button', { name: 'I love it' }).tap();
+    await expect
+      .poll(async () => (await exported('product-reaction')).find((e) => e.complete && e.context?.productId === 'linen-throw'))
+      .toMatchObject({ answers: { reaction: 5 }, context: { device: 'mobile', path: '/products/linen-throw' } });
+    expect(phoneLog.errors).toEqual([]);
+    await context.close();
+  });
+
   it('no page broke the CSP or logged an error', () => {
     expect(log.errors).toEqual([]);
     expect(log.messages.filter((m) => m.type === 'error' || m.type === 'warning')).toEqual([]);
