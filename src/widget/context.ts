@@ -17,7 +17,8 @@ export function context(w: Core, extra?: Context): Context {
 /** What `decide` needs for `moment` with `ctx`. */
 export const input = (w: Core, moment: string, ctx: Context): DecideInput => ({
   moment,
-  context: ctx,
+  // Conditions on `url` see it whole (hash routes, filters); only what is sent loses query and fragment.
+  context: { ...ctx, url: w._win.location.href },
   surveys: w._surveys,
   settings: w._settings,
   history: w._history(),

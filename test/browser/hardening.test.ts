@@ -138,8 +138,8 @@ describeBrowser('hardening', () => {
     },
   );
 
-  it('context.url carries no fragment and no query but utm_* and data-url-params; path stays; nothing else is stored', async () => {
-    t.server.pages.set('/csat.json', { body: [{ ...CHECKOUT, on: 'page-view' }] });
+  it('context.url carries no fragment and no query but utm_* and data-url-params; path stays; nothing else is stored; conditions see it whole', async () => {
+    t.server.pages.set('/csat.json', { body: [{ ...CHECKOUT, on: 'page-view', if: { url: '**token=s3cr3t*#order-1042' } }] });
     t.server.pages.set('/order.html', htmlPage('<h1>Order</h1>' + scriptTag(t.server, { surveys: '/csat.json', 'url-params': 'ref' }), head));
     const { page } = await t.open('/order.html?email=ann%40example.com&token=s3cr3t&utm_source=mail&ref=nl#order-1042');
     await page.locator(HOST).getByRole('button', { name: 'Delighted' }).click();
