@@ -1,4 +1,5 @@
 import { optionsFromScript } from './config/dataset';
+import type * as Messages from './config/messages';
 import { withLanguage } from './i18n/languages';
 import { registered } from './i18n/registry';
 import { loadScript } from './platform/script';
@@ -8,7 +9,7 @@ import { createWidget } from './widget';
 
 /** The page's `window.ressenti`: the queue stub before load, the command function after. */
 type Command = ((command: string, ...args: unknown[]) => unknown) & { q?: ArrayLike<unknown>[]; loaded?: boolean };
-type Win = Window & { ressenti?: Command; __ressentiUI?: UiModule & { version?: string } };
+type Win = Window & { ressenti?: Command; __ressentiUI?: UiModule & { version?: string }; __ressentiMessages?: typeof Messages };
 
 const win = window as Win;
 const doc = document;
@@ -35,7 +36,11 @@ function start() {
     (message) => widget._report({ source: 'ui', message }),
   );
 
-  const widget = createWidget(options, { win, loadUI });
+  const widget = createWidget(options, {
+    win,
+    loadUI,
+    loadMessages: () => loadScript(win, url('messages'), 'the messages', () => win.__ressentiMessages, tag?.nonce),
+  });
   const commands = widget as unknown as { [name: string]: (...args: unknown[]) => unknown };
   const ressenti: Command = (command, ...args) => {
     const report = (message: string) => widget._report({ source: 'command', message });

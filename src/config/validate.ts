@@ -1,20 +1,32 @@
 import { validMoment } from '../journey/sources';
-import type { QuestionType, Settings, Survey } from '../types';
+import type { Options, QuestionType, Settings, Survey } from '../types';
 
-/** One thing wrong (or unknown) in the definitions; `path` is like `surveys[2].questions[0].scale`. */
+/**
+ * What a value must be, as data: config/messages.ts words it. The words travel only to a page that
+ * has something to be told, so the script every visitor downloads carries no message text.
+ */
+export type Expect = string | ['range', number, number, boolean?] | ['many', Expect] | ['list', string, number[]?] | ['oneOf', string];
+
+/**
+ * One thing wrong (or unknown) in the definitions or options; `path` is like `surveys[2].questions[0].scale`.
+ * `expect` says what the value must be, or one of `unknown` (a field we ignore), `unique`, `earlier`
+ * (not the id of an earlier question); `then` says what follows (`the default applies`).
+ */
 export interface Problem {
   surveyId?: string;
   path: string;
-  message: string;
+  expect: Expect;
+  value?: unknown;
   level: 'error' | 'warning';
+  then?: string;
 }
 
 /**
  * A check on one value: `test` passes (having reported any nested problems itself, at `path`,
- * which only rules of objects and arrays need) or the value "must be <expectation>".
+ * which only rules of objects and arrays need) or the value misses what `expect` says.
  * A third element marks a required field.
  */
-type Rule = [test: (v: any, path?: any) => boolean, expectation: string, required?: 1];
+type Rule = [test: (v: any, path?: any) => boolean, expect: Expect, required?: 1];
 type Schema = Record<string, Rule>;
 type Obj = Record<string, any>;
 
@@ -24,57 +36,34 @@ const isNum = (v: unknown): v is number => typeof v == 'number' && isFinite(v);
 const filled = (v: unknown): v is Obj => isObj(v) && Object.keys(v).length > 0;
 const isScalar = (v: unknown) => v === null || isStr(v) || isNum(v) || typeof v == 'boolean';
 
-/** A value as the console shows it: compact JSON, truncated. */
-function show(v: unknown): string {
-  let s: string = typeof v;
-  try {
-    // JSON would show NaN and Infinity as null; circular values and BigInt throw: the type says enough
-    s = typeof v == 'number' ? '' + v : JSON.stringify(v) ?? s;
-  } catch {}
-  return s.length > 40 ? s.slice(0, 37) + '...' : s;
-}
-
-/** The message for a value that misses an expectation. */
-export const mustBe = (expectation: string, v: unknown) =>
-  v === undefined ? `is missing (must be ${expectation})` : `must be ${expectation}, got ${show(v)}`;
-
 /** A rule accepting one of the space-separated words. */
-export const oneOf = (words: string): Rule => [(v) => words.split(' ').includes(v), `"${words.replace(/ /g, '" or "')}"`];
+export const oneOf = (words: string): Rule => [(v) => words.split(' ').includes(v), ['oneOf', words]];
 
-const req = ([test, expectation]: Rule): Rule => [test, expectation, 1];
-const many = ([test, expectation]: Rule): Rule => [
-  (v) => [].concat(v).every((x) => test(x)),
-  expectation + ', or an array of them',
-];
+const req = ([test, expect]: Rule): Rule => [test, expect, 1];
+const many = ([test, expect]: Rule): Rule => [(v) => [].concat(v).every((x) => test(x)), ['many', expect]];
 const range = (lo: number, hi = Infinity, integer?: boolean): Rule => [
   (v) => isNum(v) && v >= lo && v <= hi && (!integer || v % 1 == 0),
-  `${integer ? 'an integer' : 'a number'} ${hi < Infinity ? `from ${lo} to ${hi}` : '>= ' + lo}`,
+  ['range', lo, hi, integer],
 ];
 
-const BOOL: Rule = [(v) => typeof v == 'boolean', 'true or false'];
-const TEXT: Rule = [
-  (v) => isStr(v) || (filled(v) && Object.values(v).every(isStr)),
-  'a string or a per-locale map of strings',
-];
+const BOOL: Rule = [(v) => typeof v == 'boolean', 'boolean'];
+const TEXT: Rule = [(v) => isStr(v) || (filled(v) && Object.values(v).every(isStr)), 'text'];
 const SCALE = range(3, 10, true);
 // Marked pure so that bundles using oneOf without the validator (the UI) drop this call.
 const TYPE = /*#__PURE__*/ oneOf('emoji rating nps thumbs choice text');
-const GLOBS = many([isStr, 'a glob string']);
+const GLOBS = many([isStr, 'glob']);
 // Accepted names come from the sources (journey/sources.ts); a unit test keeps this message naming each N.
-const MOMENTS = many([(v) => isStr(v) && !!v && validMoment(v), 'a moment name (scroll:N with N an integer from 1 to 100, dwell:N or idle:N with N > 0 seconds)']);
+const MOMENTS = many([(v) => isStr(v) && !!v && validMoment(v), 'moment']);
 // Only http(s) and relative links (also the endpoint's rule): the browser strips controls and spaces before reading a scheme.
 export const LINK: Rule = [
   (v) => isStr(v) && !!v.trim() && !/^(?!https?:)[a-z][\w+.-]*:/i.test(v.replace(/[\0- ]/g, '')),
-  'an http(s) or relative URL',
+  'link',
 ];
 // An unknown operator is an error, not a warning: ignoring it would make the condition always hold.
 // Numeric operators accept numeric strings ("42" >= 40).
 const isOperation = (op: string, v: any) =>
   op == 'in' ? Array.isArray(v) && v.every(isScalar) : /^(eq|ne)$/.test(op) ? isScalar(v) : /^[lg]te?$/.test(op) && (isNum(v) || (isStr(v) && !!v.trim() && isFinite(+v)));
-const COMPARISON: Rule = [
-  (v) => isScalar(v) || (filled(v) && Object.keys(v).every((op) => isOperation(op, v[op]))),
-  'a value, or an object of eq, ne, lt, lte, gt, gte (numbers), in (an array)',
-];
+const COMPARISON: Rule = [(v) => isScalar(v) || (filled(v) && Object.keys(v).every((op) => isOperation(op, v[op]))), 'comparison'];
 const SETTINGS: Schema = { maxPerSession: range(0, Infinity, true), cooldownDays: range(0) };
 
 /**
@@ -86,46 +75,46 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
   let surveyId: string | undefined;
   let failed: boolean;
 
-  const report = (path: string, message: string, level: Problem['level'] = 'error') => {
+  const report = (path: string, expect: Expect, value?: unknown, level: Problem['level'] = 'error') => {
     failed ||= level == 'error';
-    problems.push({ surveyId, path, message, level });
+    problems.push({ surveyId, path, expect, value, level });
   };
-  const check = (path: string, v: unknown, [test, expectation]: Rule) => test(v, path) || report(path, mustBe(expectation, v));
+  const check = (path: string, v: unknown, [test, expect]: Rule) => test(v, path) || report(path, expect, v);
   /** Checks the known fields of an object and, unless `lax`, warns about the others. */
   const fields = (o: unknown, path: string, schema: Schema, lax?: boolean) => {
     if (!isObj(o)) return false;
     const prefix = path && path + '.';
     for (const k in schema) if (o[k] !== undefined || schema[k][2]) check(prefix + k, o[k], schema[k]);
-    if (!lax) for (const k in o) if (!(k in schema)) report(prefix + k, 'is not a known field (ignored)', 'warning');
+    if (!lax) for (const k in o) if (!(k in schema)) report(prefix + k, 'unknown', o[k], 'warning');
     return true;
   };
-  const obj = (schema: Schema): Rule => [(v, p) => fields(v, p, schema), 'an object'];
+  const obj = (schema: Schema): Rule => [(v, p) => fields(v, p, schema), 'object'];
   /** An array of `what`: non-empty, or of one of the given lengths. */
   const list = (rule: Rule, what: string, lengths?: number[]): Rule => [
     (v, p) =>
       Array.isArray(v) &&
       (lengths ? lengths.includes(v.length) : v.length > 0) &&
       (v.forEach((x, i) => check(`${p}[${i}]`, x, rule)), true),
-    lengths ? `an array of ${lengths.join(' or ')} ${what}` : 'a non-empty array of ' + what,
+    ['list', what, lengths],
   ];
   const labels = (...lengths: number[]) => list(TEXT, 'texts', lengths);
   /** Non-empty strings, each used once among `seen`. */
   const unique = (seen: string[]): Rule => [
-    (v, p) => isStr(v) && !!v && (seen.includes(v) ? report(p, `must be unique, got ${show(v)} again`) : seen.push(v), true),
-    'a non-empty string',
+    (v, p) => isStr(v) && !!v && (seen.includes(v) ? report(p, 'unique', v) : seen.push(v), true),
+    'string',
   ];
   /** Comparisons by key; with `ids`, the keys must be ids of earlier questions. */
   const comparisons = (ids?: string[]): Rule => [
     (v, p) => {
       if (!isObj(v)) return false;
-      for (const k in v) ids && !ids.includes(k) ? report(`${p}.${k}`, 'is not the id of an earlier question') : check(`${p}.${k}`, v[k], COMPARISON);
+      for (const k in v) ids && !ids.includes(k) ? report(`${p}.${k}`, 'earlier') : check(`${p}.${k}`, v[k], COMPARISON);
       return true;
     },
-    'an object of comparisons',
+    'comparisons',
   ];
   const option = (seen: string[]): Rule => [
     (o, p) => (isObj(o) ? fields(o, p, { value: req(unique(seen)), label: TEXT }) : unique(seen)[0](o, p)),
-    'a non-empty string or an object { value, label? }',
+    'option',
   ];
   const typed = (q: Obj): Schema =>
     ({
@@ -142,7 +131,7 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
       const known = TYPE[0](q?.type);
       return fields(q, p, { id: req(unique(ids)), type: req(TYPE), text: req(TEXT), if: comparisons(ids.slice()), ...(known && typed(q)) }, !known);
     },
-    'an object',
+    'object',
   ];
   const survey = (seen: string[]): Schema => {
     const ids: string[] = [];
@@ -153,7 +142,7 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
       if: obj({ path: GLOBS, url: GLOBS, device: many(oneOf('mobile tablet desktop')), context: comparisons() }),
       sample: range(0, 1),
       limit: obj({ once: BOOL, cooldownDays: range(0) }),
-      priority: [isNum, 'a finite number'],
+      priority: [isNum, 'number'],
       display: oneOf('popover inline'),
       questions: req(list(question(ids), 'questions')),
       thanks: obj({ text: TEXT, action: obj({ if: comparisons(ids), label: req(TEXT), url: req(LINK) }) }),
@@ -163,7 +152,7 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
   const doc: Obj = isObj(input) ? input : { surveys: input };
   fields(doc, '', {
     $schema: [() => true, ''],
-    surveys: req([Array.isArray, 'an array of surveys or { "surveys": [...] }']),
+    surveys: req([Array.isArray, 'surveys']),
     settings: obj(SETTINGS),
   });
   // A bad setting is dropped alone: its default applies, the other settings stand.
@@ -180,6 +169,28 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
   return { surveys, settings, problems };
 }
 
-/** The one-line console text: `surveys[2] "nps-home": questions[0].scale must be an integer from 3 to 10, got 12`. */
-export const formatProblem = ({ surveyId, path, message }: Problem) =>
-  path.replace(/^(surveys\[\d+\])(\.?)/, (_, head, dot) => head + (surveyId ? ' ' + show(surveyId) : '') + (dot && ': ')) + ' ' + message;
+/** The options checked at start, each with what follows when it is wrong. */
+const OPTIONS: [keyof Options, Rule, Problem['level'], string][] = [
+  ['endpoint', LINK, 'error', 'nothing is sent'],
+  ['consent', oneOf('required'), 'warning', 'treated as "required"'],
+  ['theme', oneOf('light dark auto'), 'warning', 'the default applies'],
+  ['position', oneOf('bottom-right bottom-left top-right top-left center'), 'warning', 'the default applies'],
+];
+
+/**
+ * The options as the widget uses them, and what was wrong with them: an endpoint that is not
+ * http(s) is refused (a `data:` one would swallow every event without a word); an unknown theme or
+ * position gives way to the default; a mistyped consent counts as "required".
+ */
+export function checkOptions(options: Options): [Options, Problem[]] {
+  const checked = { ...options };
+  const problems: Problem[] = [];
+  for (const [path, [test, expect], level, then] of OPTIONS) {
+    const value = options[path];
+    if (value == null || test(value)) continue;
+    problems.push({ path, expect, value, level, then });
+    // A mistyped consent stays set: anything set there means required.
+    if (path != 'consent') delete checked[path];
+  }
+  return [checked, problems];
+}

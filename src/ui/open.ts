@@ -1,6 +1,5 @@
 import { effect } from '@preact/signals-core';
 import { h, render } from 'preact';
-import { mustBe, oneOf } from '../config/validate';
 import { rtl } from '../i18n/strings';
 import type { Position } from '../types';
 import type { OpenOptions, UiHandle } from './contract';
@@ -10,16 +9,6 @@ import { applyStyles, readableOn } from './styles';
 
 /** How long the thanks screen stays, while neither the pointer nor a control's focus is on it. */
 const THANKS_MS = 4000;
-
-/**
- * `value` when it is one of the space-separated `words`; else a warning, and undefined: the default
- * applies. Checked here, where the value is used, so the script on every page does not carry it.
- */
-export function known<T extends string>(name: string, value: T | undefined, words: string): T | undefined {
-  const [test, expectation] = oneOf(words);
-  if (value == null || test(value)) return value;
-  console.warn(`[ressenti] ${name} ${mustBe(expectation, value)}; the default applies`);
-}
 
 /** Where the corners are in logical terms: `right` is the inline end, so a right-to-left host mirrors them. */
 const SIDES = { top: 'block-start', bottom: 'block-end', left: 'inline-start', right: 'inline-end' };
@@ -68,13 +57,13 @@ export function open(o: OpenOptions): UiHandle {
   try {
     root = host.attachShadow({ mode: 'open' });
     const s = createStore(o, end);
-    const theme = known('theme', o.theme, 'light dark auto') || 'light';
+    const theme = o.theme || 'light';
     host.setAttribute('data-ressenti-host', '');
     host.addEventListener('focusin', (e) => host.contains(e.relatedTarget as Node) || (from = e.relatedTarget as HTMLElement | null));
     const own = applyStyles(root);
     if (popover) {
       host.setAttribute('popover', 'manual');
-      own.insertRule(`:host{${inset(known('position', o.position, 'bottom-right bottom-left top-right top-left center'))}}`);
+      own.insertRule(`:host{${inset(o.position)}}`);
     }
     const parent = o.target || doc.body || doc.documentElement;
     // Right to left in Arabic, Hebrew…, and wherever the page is (read before the host takes a `dir` of its own).

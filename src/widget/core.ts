@@ -1,5 +1,5 @@
 import { jsonSafe } from '../config/context';
-import { LINK, mustBe } from '../config/validate';
+import { checkOptions } from '../config/validate';
 import { createDelivery, type Delivery } from '../delivery/send';
 import { bodyContext } from '../journey';
 import { detectLocale } from '../platform/env';
@@ -7,6 +7,7 @@ import type { Stop } from '../platform/listen';
 import type { Context, Options } from '../types';
 import type { UiHandle, UiModule } from '../ui/contract';
 import { createBus, type Bus } from './bus';
+import { tell, type FetchMessages } from './problems';
 import type { Definitions } from './definitions';
 import type { Slot } from './slot';
 import { createMemory, type Memory } from './storage';
@@ -16,6 +17,8 @@ export interface Platform {
   win: Window;
   /** Loads the UI (Preact) on demand, with the built-in strings of `locale` (see i18n/languages.ts); rejects with an Error naming what it tried. */
   loadUI(locale: string): Promise<UiModule>;
+  /** Loads the words of problems (config/messages.ts); see widget/problems.ts. */
+  loadMessages: FetchMessages;
 }
 
 /**
@@ -27,6 +30,7 @@ export interface Core extends Bus, Memory, Definitions, Slot {
   _options: Options;
   /** Starts the UI download (or joins it) with the strings of `locale`; rejects with an Error naming what it tried. */
   _fetchUI(locale: string): Promise<UiModule>;
+  _fetchMessages: FetchMessages;
   _delivery?: Delivery;
   /** The visitor's language now: `locale()` may change it while a survey is on screen. */
   _locale: string;
@@ -43,16 +47,21 @@ export interface Core extends Bus, Memory, Definitions, Slot {
   _stopPage: Stop;
 }
 
-/** A widget's state for `options`, before anything starts: no definitions yet, delivery ready when there is an endpoint. */
-export function createCore(options: Options, platform: Platform): Core {
+/**
+ * A widget's state for `given` options, before anything starts: no definitions yet, delivery ready
+ * when there is an endpoint. Options it cannot use are told about (config/validate.ts `checkOptions`):
+ * an endpoint that is not http(s) gives no delivery, a mistyped consent counts as required.
+ */
+export function createCore(given: Options, platform: Platform): Core {
   const { win } = platform;
+  const [options, problems] = checkOptions(given);
   const consented = options.consent == null;
-  if (!consented && options.consent != 'required') console.warn(`[ressenti] consent must be "required", got ${JSON.stringify(options.consent)}; treated as "required"`);
   // The memory object itself becomes the widget's state: its `_consented` changes with consent.
   const w: Core = Object.assign(createMemory(win, consented, options.visitor === false), createBus(), {
     _win: win,
     _options: options,
     _fetchUI: platform.loadUI,
+    _fetchMessages: platform.loadMessages,
     _locale: detectLocale(win, options.locale),
     _page: { ...bodyContext(win.document), ...jsonSafe(options.context) },
     _handles: new Set<UiHandle>(),
@@ -62,12 +71,9 @@ export function createCore(options: Options, platform: Platform): Core {
     _stopPage: () => {},
     _ready: Promise.resolve(),
   });
+  tell(w, problems, 'options');
   const { endpoint } = options;
-  // Only http(s): a `data:` or `javascript:` endpoint would swallow every event without a word.
-  const refused = endpoint != null && !LINK[0](endpoint);
-  // Reported once the queued commands (`on('error')` among them) have run.
-  if (refused) queueMicrotask(() => w._report({ source: 'delivery', message: `endpoint ${mustBe(LINK[1], endpoint)}; nothing is sent` }));
-  if (endpoint != null && !refused) {
+  if (endpoint != null) {
     w._delivery = createDelivery({ endpoint, kv: w._kv, win, enabled: consented, onError: w._report });
     w._disposers.push(w._delivery.dispose);
   }

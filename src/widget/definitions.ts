@@ -1,7 +1,8 @@
 import { loadJSON } from '../config/load';
-import { formatProblem, validateDefinitions } from '../config/validate';
+import { validateDefinitions } from '../config/validate';
 import type { Options, Settings, Strings, Survey } from '../types';
 import type { Bus } from './bus';
+import { tell, type FetchMessages } from './problems';
 
 /** The valid surveys, the site settings and the string overrides: none until loaded. */
 export interface Definitions {
@@ -15,7 +16,7 @@ export interface Definitions {
  * rejects: each problem is reported (a warning for unknown fields), invalid surveys are left out,
  * and definitions that cannot load leave none.
  */
-export function loadDefinitions(w: Definitions & Bus, options: Options, win: Window): Promise<void> {
+export function loadDefinitions(w: Definitions & Bus & { _fetchMessages: FetchMessages }, options: Options, win: Window): Promise<void> {
   const failed = (err: Error) => w._report({ source: 'definitions', message: err.message });
   return Promise.all([
     typeof options.surveys == 'string' ? loadJSON(options.surveys, win) : options.surveys || [],
@@ -23,10 +24,7 @@ export function loadDefinitions(w: Definitions & Bus, options: Options, win: Win
     typeof options.strings == 'string' ? loadJSON(options.strings, win).catch(failed) : options.strings,
   ]).then(([defs, strings]) => {
     const result = validateDefinitions(defs);
-    for (const problem of result.problems) {
-      if (problem.level === 'warning') console.warn('[ressenti] ' + formatProblem(problem));
-      else w._report({ source: 'definitions', message: formatProblem(problem), surveyId: problem.surveyId, path: problem.path });
-    }
+    tell(w, result.problems, 'definitions');
     w._surveys = result.surveys;
     w._settings = result.settings;
     w._strings = strings as Strings | undefined;

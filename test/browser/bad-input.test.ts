@@ -93,6 +93,23 @@ describeBrowser('bad input from the site', () => {
     expect(log.errors).toEqual([]);
   });
 
+  it('the words of a problem are fetched only when there is one; without them the path still says where', async () => {
+    page('/checkout-only.html', { surveys: '/checkout.json' });
+    const { page: healthy } = await t.open('/checkout-only.html');
+    await command(healthy, 'moment', 'purchase');
+    await stillAnswers(healthy, t, 'checkout');
+    expect(t.server.hits('/dist/ressenti-messages.min.js')).toBe(0);
+
+    const broken = { id: 'nps-home', on: 'purchase', questions: [{ id: 'q', type: 'rating', scale: 12, text: 'Rate us' }] };
+    t.server.pages.set('/broken.json', { body: [broken] });
+    t.server.pages.set('/dist/ressenti-messages.min.js', { status: 404, body: 'not found' });
+    page('/broken.html', { surveys: '/broken.json' });
+    const { page: p, log } = await t.open('/broken.html');
+    const error = await reported(p, log, /^surveys\[0\]\.questions\[0\]\.scale is wrong \(could not load the messages from .*ressenti-messages\.min\.js\)$/);
+    expect(error).toMatchObject({ source: 'definitions', surveyId: 'nps-home', path: 'surveys[0].questions[0].scale' });
+    expect(log.errors).toEqual([]);
+  });
+
   it.each([
     ['moment with a number', ['moment', 42], /^moment: .*string.*got 42$/],
     ['on with an unknown event and no handler', ['on', 'nope', 1], /^on: .*impression.*got "nope"$/],
@@ -122,12 +139,13 @@ describeBrowser('bad input from the site', () => {
     expect(log.errors).toEqual([]);
   });
 
-  it('a bad data-theme or data-position is warned about when the survey shows; it shows in the defaults and works', async () => {
+  it('a bad data-theme or data-position is warned about at start; it shows in the defaults and works', async () => {
     page('/odd.html', { surveys: '#defs', theme: 'purple', position: 'middle' }, `<script type="application/json" id="defs">${JSON.stringify([CSAT])}</script>`);
     const { page: p, log } = await t.open('/odd.html');
     const card = p.locator(HOST).getByRole('region', { name: 'Feedback' });
     await card.waitFor();
-    expect(log.ressenti('warning')).toEqual([
+    // Worded by the messages file, fetched for it: the warnings may follow the card.
+    await expect.poll(() => log.ressenti('warning')).toEqual([
       '[ressenti] theme must be "light" or "dark" or "auto", got "purple"; the default applies',
       '[ressenti] position must be "bottom-right" or "bottom-left" or "top-right" or "top-left" or "center", got "middle"; the default applies',
     ]);

@@ -94,7 +94,8 @@ describeBrowser('consent', () => {
   it('a mistyped data-consent is warned about and read as required: a typo never starts storing or sending', async () => {
     const { page, context, log } = await openCounting('/typo.html');
     await loaded(page);
-    expect(log.ressenti('warning')).toEqual(['[ressenti] consent must be "required", got "yes"; treated as "required"']);
+    // Worded by the messages file, fetched for it: wait for the warning.
+    await expect.poll(() => log.ressenti('warning')).toEqual(['[ressenti] consent must be "required", got "yes"; treated as "required"']);
     await answer(page, 'mood');
     expect(await postsSoFar(page)).toBe(0);
     expect(await stored(page, context)).toEqual(NOTHING);

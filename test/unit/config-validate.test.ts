@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, validateDefinitions } from '../../src/config/validate';
+import { formatProblem } from '../../src/config/messages';
+import { validateDefinitions } from '../../src/config/validate';
 import { SOURCES } from '../../src/journey/sources';
 
 const q = { id: 'q', type: 'thumbs', text: 'Helpful?' };
@@ -65,9 +66,8 @@ describe('survey definitions', () => {
     const result = validateDefinitions({ surveys: [a, survey({ id: 'b', sample: 2 }), c] });
     expect(result.surveys).toEqual([a, c]);
     expect(result.surveys[1]).toBe(c);
-    expect(result.problems).toEqual([
-      { surveyId: 'b', path: 'surveys[1].sample', message: 'must be a number from 0 to 1, got 2', level: 'error' },
-    ]);
+    expect(result.problems).toEqual([{ surveyId: 'b', path: 'surveys[1].sample', expect: ['range', 0, 1, undefined], value: 2, level: 'error' }]);
+    expect(result.problems.map(formatProblem)).toEqual(['surveys[1] "b": sample must be a number from 0 to 1, got 2']);
   });
 
   it('says which field of which survey is wrong and why, in one line', () => {
