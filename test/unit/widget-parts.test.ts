@@ -110,7 +110,8 @@ describe('definitions loading and reporting', () => {
     const bus = createBus();
     const errors: unknown[] = [];
     bus._on('error', (e: never) => errors.push(e));
-    return Object.assign(bus, { _surveys: [], _settings: {}, errors }) as ReturnType<typeof createBus> & Definitions & { errors: unknown[] };
+    const _fetchMessages = () => import('../../src/config/messages');
+    return Object.assign(bus, { _surveys: [], _settings: {}, _fetchMessages, errors }) as ReturnType<typeof createBus> & Definitions & { _fetchMessages: typeof _fetchMessages; errors: unknown[] };
   };
 
   it('valid surveys and settings are kept; each problem is reported with its survey and path', async () => {
@@ -123,7 +124,8 @@ describe('definitions loading and reporting', () => {
     expect(w._surveys.map((s) => s.id)).toEqual(['ok']);
     expect(w._settings).toEqual({ maxPerSession: 1 });
     expect(w._strings).toEqual({ en: { send: 'Go' } });
-    expect(w.errors).toEqual([expect.objectContaining({ source: 'definitions', surveyId: 'bad', path: 'surveys[1].questions[0].scale' })]);
+    // Worded once the messages module has loaded.
+    await vi.waitFor(() => expect(w.errors).toEqual([expect.objectContaining({ source: 'definitions', surveyId: 'bad', path: 'surveys[1].questions[0].scale' })]));
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[ressenti\] surveys\[0\] "ok": extra is not a known field/));
   });
 
