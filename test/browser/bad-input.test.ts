@@ -105,8 +105,12 @@ describeBrowser('bad input from the site', () => {
     t.server.pages.set('/dist/ressenti-messages.min.js', { status: 404, body: 'not found' });
     page('/broken.html', { surveys: '/broken.json' });
     const { page: p, log } = await t.open('/broken.html');
-    const error = await reported(p, log, /^surveys\[0\]\.questions\[0\]\.scale is wrong \(could not load the messages from .*ressenti-messages\.min\.js\)$/);
-    expect(error).toMatchObject({ source: 'definitions', surveyId: 'nps-home', path: 'surveys[0].questions[0].scale' });
+    try {
+      const error = await reported(p, log, /^surveys\[0\]\.questions\[0\]\.scale is wrong \(could not load the messages from .*ressenti-messages\.min\.js\)$/);
+      expect(error).toMatchObject({ source: 'definitions', surveyId: 'nps-home', path: 'surveys[0].questions[0].scale' });
+    } finally {
+      t.server.pages.delete('/dist/ressenti-messages.min.js'); // pages outlive a test
+    }
     expect(log.errors).toEqual([]);
   });
 
