@@ -18,7 +18,7 @@ async function main() {
   console.log(`Ressenti collector on ${url}, storing in ${where}`);
   console.log(`  events:    POST ${url}/collect   (data-endpoint="${url}/collect")`);
   console.log(`  dashboard: ${url}/results`);
-  if (!options.token) console.log(`  token:     ${collector.token}   (generated: set RESSENTI_TOKEN to keep one across restarts)`);
+  console.log(options.token ? '  token:     from RESSENTI_TOKEN' : `  token:     ${collector.token}   (generated: set RESSENTI_TOKEN to keep one across restarts)`);
   const stop = async () => {
     server.close();
     server.closeAllConnections();
