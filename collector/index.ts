@@ -16,9 +16,10 @@ import { live } from './live';
 import { rateLimiter } from './rate';
 import { report } from './report';
 import { migrate } from './schema';
-import { applyRetention, eraseVisitor, insertEvents } from './store';
+import { applyRetention, eraseVisitor } from './store';
 import { surveys } from './summary';
 import { checkEvent, parseBody, type StoredEvent } from './validate';
+import { writer } from './writer';
 
 export interface CollectorOptions {
   /** An open database (from `openDb`) to use instead of opening one; `close()` leaves it open. */
@@ -72,6 +73,7 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
   const stream = live();
   const forward = options.forwardUrl ? forwarder(options.forwardUrl, log) : undefined;
   const dashboardDir = options.dashboardDir ?? defaultDashboardDir();
+  const write = writer(db);
 
   const retain = async () => {
     if (!options.retentionDays) return;
@@ -119,14 +121,14 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     });
     let stored: Set<string>;
     try {
-      stored = await insertEvents(db, valid);
+      stored = await write(valid);
     } catch (err) {
       log(`storing ${valid.length} event(s) failed: ${(err as Error).message}`);
       return sendJson(res, 503, { error: 'storage unavailable, retry later' }, { ...cors, 'Retry-After': '5' });
     }
     sendJson(res, 200, { accepted: stored.size, duplicates: valid.length - stored.size, rejected }, cors);
     if (!stored.size) return;
-    // Duplicates in one batch share an id: keep the first, the one the database stored.
+    // Copies of one event in a batch share an id: keep the first, the one the database stored.
     const fresh = valid.filter((e) => stored.delete(e.event_id));
     stream.publish('ingest', { surveys: [...new Set(fresh.map((e) => e.survey_id))], accepted: fresh.length });
     forward?.(fresh.map(toFeedbackEvent));

@@ -54,7 +54,7 @@ export function checkEvent(input: unknown): Checked {
     if (!isId(e[field])) return { reason: `${field}: must be a non-empty string of at most ${MAX_ID} characters` };
   }
   if (!EVENT_TYPES.includes(e.type as EventType)) return { reason: `type: must be one of ${EVENT_TYPES.join(', ')}` };
-  if (typeof e.ts !== 'string' || !ISO_DATE.test(e.ts) || Number.isNaN(Date.parse(e.ts))) return { reason: 'ts: must be an ISO 8601 date-time' };
+  if (typeof e.ts !== 'string' || !ISO_DATE.test(e.ts) || !(Date.parse(e.ts) >= 0)) return { reason: 'ts: must be an ISO 8601 date-time from 1970 on' };
   if (!isObject(e.context)) return { reason: 'context: must be an object' };
   if (e.type === 'response' && !isObject(e.answers)) return { reason: 'answers: a response must carry an answers object' };
   if (e.answers !== undefined && !isObject(e.answers)) return { reason: 'answers: must be an object' };

@@ -50,7 +50,7 @@ describe('POST /collect', () => {
         { index: 1, reason: 'v: must be 1 (got 2)' },
         { index: 2, reason: 'eventId: must be a non-empty string of at most 200 characters' },
         { index: 3, reason: 'type: must be one of impression, response, dismissal' },
-        { index: 4, reason: 'ts: must be an ISO 8601 date-time' },
+        { index: 4, reason: 'ts: must be an ISO 8601 date-time from 1970 on' },
         { index: 5, reason: 'answers: a response must carry an answers object' },
         { index: 6, reason: 'context: must be an object' },
         { index: 7, reason: 'event: must be an object' },

@@ -12,7 +12,7 @@ describe('owner authentication', () => {
 
   it('answers 401 with a reason to every API call without the token or with a wrong one', async () => {
     for (const path of API) {
-      for (const headers of [{}, { Authorization: 'Bearer nope' }, { Cookie: 'ressenti_token=nope' }]) {
+      for (const headers of [{}, { Authorization: 'Bearer nope' }, { Cookie: 'ressenti_token=nope' }] as Record<string, string>[]) {
         const res = await fetch(c.current.url + path, { headers });
         expect(res.status, path).toBe(401);
         expect((await res.json()).error).toMatch(/sign in/);
