@@ -178,6 +178,7 @@ if (addedTask > MAX_TASK_MS) failures.push(`the script adds ${addedTask.toFixed(
 if (results['script, no survey'].some((r) => r.ui > 0)) failures.push('the UI file was requested although no survey showed');
 if (!results['script, survey shows'].every((r) => r.ui > 0)) failures.push('the UI file was not requested when the survey showed');
 
+await import('./collector.mjs'); // 3. the collector's ingest rate (bench/collector.mjs)
 if (failures.length) {
   console.error(`\nBUDGET BROKEN:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
   process.exit(1);
