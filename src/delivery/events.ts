@@ -1,3 +1,4 @@
+import { now } from '../platform/clock';
 import { uuid } from '../platform/ids';
 import type { Answers, Context, EventType, FeedbackEvent } from '../types';
 
@@ -15,7 +16,7 @@ export const buildEvent = (
   display: Display,
   ids: { session: string; visitor?: string },
   { answers, complete }: { answers?: Answers; complete?: boolean } = {},
-  now = Date.now(),
+  at = now(),
 ): FeedbackEvent =>
   // Through JSON: a deep copy (the UI, or a page's `on` handler, may change the answers after the
   // fact), and undefined fields are left out (no `visitor` key before consent).
@@ -28,6 +29,6 @@ export const buildEvent = (
       answers,
       complete: type == 'response' ? !!complete : undefined,
       ...ids,
-      ts: new Date(now).toISOString(),
+      ts: new Date(at).toISOString(),
     }),
   );

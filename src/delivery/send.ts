@@ -1,3 +1,4 @@
+import { now as clock, random } from '../platform/clock';
 import { after, all, on, type Stop } from '../platform/listen';
 import { createKV, type KV } from '../platform/storage';
 import type { FeedbackEvent, RessentiError } from '../types';
@@ -43,7 +44,7 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
   // its memory over what is stored, which would lose what earlier pages left.
   let held = createKV();
   const db = () => (enabled ? kv : held);
-  const me = Math.random();
+  const me = random();
   let failing = false;
 
   const wake = (ms: number) => {
@@ -55,7 +56,7 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
   function pass(ignoreBackoff?: boolean) {
     stopTimer();
     if (!enabled) return;
-    const now = Date.now();
+    const now = clock();
     const events: FeedbackEvent[] = [];
     let size = 14; // {"events":[]}
     let next = Infinity;
@@ -87,7 +88,7 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
       stopAbort();
       timeouts.delete(stopAbort);
       inflight -= size;
-      const now = Date.now();
+      const now = clock();
       const ids = events.map((e) => e.eventId);
       const status = res?.status;
       // Final: a 2xx, or a 4xx but 408 and 429 (sending these events again would be refused again).
@@ -106,7 +107,7 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
         // A cross-origin collector must send `Access-Control-Expose-Headers: Retry-After` for it to be read.
         const h = res?.headers.get('Retry-After');
         const wait = h ? (+h >= 0 ? +h * 1e3 : Date.parse(h) - now) : NaN; // seconds or an HTTP date
-        const r = Math.random(); // full jitter, one draw so that the batch is retried together
+        const r = random(); // full jitter, one draw so that the batch is retried together
         // Those still there back off: another tab may have delivered some meanwhile. The collector's
         // Retry-After is also their lease (a time before which nothing sends them), which, unlike
         // the backoff, a recovery does not shorten.
@@ -144,7 +145,7 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
   const flush = () => pass(true);
   const push = (events: FeedbackEvent[]) => {
     const to = db();
-    const now = Date.now();
+    const now = clock();
     // Only the new events are written, and only those over the bounds removed: other tabs' stay as they are.
     save(to, events.map((e) => ({ e, n: 0, at: now, by: me })));
     const out = over(load(to), now).map((x) => x.e.eventId);

@@ -1,3 +1,4 @@
+import { now } from '../platform/clock';
 import { all, on } from '../platform/listen';
 import type { Source } from './types';
 
@@ -12,8 +13,8 @@ const FLICK = 1.5;
  */
 export const exitIntent: Source = (fire, win) => {
   const doc = win.document;
-  const start = Date.now();
-  const go = () => Date.now() >= start + MIN_MS && fire();
+  const start = now();
+  const go = () => now() >= start + MIN_MS && fire();
   if (!win.matchMedia?.('(pointer: coarse)').matches)
     return on(doc, 'mouseout', (e: MouseEvent) => !e.relatedTarget && e.clientY <= 0 && go());
   let y = win.scrollY;
@@ -21,10 +22,10 @@ export const exitIntent: Source = (fire, win) => {
   return all(
     on(doc, 'visibilitychange', () => doc.hidden && go()),
     on(win, 'scroll', () => {
-      const now = Date.now();
-      if ((y - win.scrollY) / (now - t || 1) >= FLICK) go();
+      const at = now();
+      if ((y - win.scrollY) / (at - t || 1) >= FLICK) go();
       y = win.scrollY;
-      t = now;
+      t = at;
     }),
   );
 };

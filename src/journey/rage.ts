@@ -1,3 +1,4 @@
+import { now } from '../platform/clock';
 import { on } from '../platform/listen';
 import type { Source } from './types';
 
@@ -17,7 +18,7 @@ export const rageClick: Source = (fire, win) => {
       const el = e.target as Element;
       // Keyboard and scripted clicks have no position; quick taps on our own scale are not frustration.
       if (!e.detail || el.closest?.('[data-ressenti-host]')) return;
-      const t = Date.now();
+      const t = now();
       const { clientX: x, clientY: y } = e;
       clicks = clicks.filter(([ct, cx, cy]) => t - ct <= WINDOW_MS && Math.hypot(cx - x, cy - y) <= RADIUS_PX);
       if (clicks.push([t, x, y]) < 3) return;

@@ -1,3 +1,4 @@
+import { now } from '../platform/clock';
 import { after, all, on, type Stop } from '../platform/listen';
 import type { Source } from './types';
 
@@ -8,10 +9,10 @@ export const dwell: Source = (fire, win, n) => {
   let since = 0; // 0 while hidden
   let stop: Stop = () => {};
   const sync = () => {
-    const now = Date.now();
+    const t = now();
     stop();
-    if (since) left -= now - since;
-    since = doc.hidden ? 0 : now;
+    if (since) left -= t - since;
+    since = doc.hidden ? 0 : t;
     if (since) stop = after(win, left, fire);
   };
   sync();

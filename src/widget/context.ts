@@ -1,6 +1,7 @@
 import type { DecideInput } from '../decide/decide';
 import { pageUrl } from '../config/url';
 import { draw } from '../decide/sample';
+import { now } from '../platform/clock';
 import { detectDevice } from '../platform/env';
 import type { Context } from '../types';
 import type { Core } from './core';
@@ -23,7 +24,7 @@ export const input = (w: Core, moment: string, ctx: Context): DecideInput => ({
   settings: w._settings,
   history: w._history(),
   sessionShown: w._session().n,
-  now: Date.now(),
+  now: now(),
   draw: (id) => draw(w._visitor(), id),
   busy: !!w._claim,
 });

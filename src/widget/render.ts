@@ -1,4 +1,5 @@
 import type { Display } from '../delivery/events';
+import { now } from '../platform/clock';
 import { uuid } from '../platform/ids';
 import type { Context, Survey } from '../types';
 import type { UiHandle } from '../ui/contract';
@@ -36,7 +37,7 @@ export function render(w: Core, survey: Survey, moment: string, ctx: Context, cl
     onShow(shownHandle) {
       w._handles.add((handle = shownHandle));
       if (claim) show(w, claim, () => (shownHandle.close(), closed()));
-      remember(w, survey.id, Date.now(), !target);
+      remember(w, survey.id, now(), !target);
       emit(w, 'impression', shown);
     },
     onAnswer(all, complete) {
