@@ -196,7 +196,7 @@ function createCollector() {
       hanging = on;
       if (!on) for (const release of held.splice(0)) release();
     },
-    async waitFor(predicate, timeoutMs = 10_000) {
+    async waitFor(predicate, timeoutMs = 15_000) { // as long as expect.poll waits (vitest.config.ts)
       await new Promise<void>((done) => {
         const check = () => predicate(collector.events) && stop();
         const stop = () => {

@@ -90,7 +90,7 @@ export async function explanation(log: ConsoleLog, moment: string, n = 1): Promi
     const end = log.messages.findIndex((m, i) => i > start && m.type === 'endGroup');
     return end < 0 ? undefined : { title: log.messages[start].text, lines: log.messages.slice(start + 1, end).map((m) => m.text) };
   };
-  for (const until = Date.now() + 10_000; Date.now() < until; await new Promise((r) => setTimeout(r, 25))) {
+  for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 25))) {
     const found = find();
     if (found) return found;
   }
