@@ -1,3 +1,4 @@
+import { json } from '../platform/json';
 import type { Context } from '../types';
 
 /**
@@ -11,8 +12,9 @@ export function jsonSafe(context?: Context): Context {
   for (const key in context) {
     try {
       const value = context[key];
-      // undefined stays: it takes a key out of the page context. A function becomes undefined in JSON: the parse throws.
-      safe[key] = value === undefined ? value : JSON.parse(JSON.stringify(value));
+      // undefined stays: it takes a key out of the page context. A function becomes undefined in JSON: the parse throws,
+      // as a circular value overflows the stack. Our `json`, not JSON.stringify: a page may have patched it or a toJSON.
+      safe[key] = value === undefined ? value : JSON.parse(json(value)!);
     } catch {
       left.push(key);
     }

@@ -33,7 +33,8 @@ type Obj = Record<string, any>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v == 'string';
 const isNum = (v: unknown): v is number => typeof v == 'number' && isFinite(v);
-const filled = (v: unknown): v is Obj => isObj(v) && Object.keys(v).length > 0;
+const keys = Object.keys;
+const filled = (v: unknown): v is Obj => isObj(v) && keys(v).length > 0;
 const isScalar = (v: unknown) => v === null || isStr(v) || isNum(v) || typeof v == 'boolean';
 
 /** A rule accepting one of the space-separated words. */
@@ -63,7 +64,7 @@ export const LINK: Rule = [
 // Numeric operators accept numeric strings ("42" >= 40).
 const isOperation = (op: string, v: any) =>
   op == 'in' ? Array.isArray(v) && v.every(isScalar) : /^(eq|ne)$/.test(op) ? isScalar(v) : /^[lg]te?$/.test(op) && (isNum(v) || (isStr(v) && !!v.trim() && isFinite(+v)));
-const COMPARISON: Rule = [(v) => isScalar(v) || (filled(v) && Object.keys(v).every((op) => isOperation(op, v[op]))), 'comparison'];
+const COMPARISON: Rule = [(v) => isScalar(v) || (filled(v) && keys(v).every((op) => isOperation(op, v[op]))), 'comparison'];
 const SETTINGS: Schema = { maxPerSession: range(0, Infinity, true), cooldownDays: range(0) };
 
 /**
@@ -84,8 +85,9 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
   const fields = (o: unknown, path: string, schema: Schema, lax?: boolean) => {
     if (!isObj(o)) return false;
     const prefix = path && path + '.';
-    for (const k in schema) if (o[k] !== undefined || schema[k][2]) check(prefix + k, o[k], schema[k]);
-    if (!lax) for (const k in o) if (!(k in schema)) report(prefix + k, 'unknown', o[k], 'warning');
+    // Own keys only: a page may have added an enumerable `Object.prototype.toJSON`.
+    for (const k of keys(schema)) if (o[k] !== undefined || schema[k][2]) check(prefix + k, o[k], schema[k]);
+    if (!lax) for (const k of keys(o)) if (!(k in schema)) report(prefix + k, 'unknown', o[k], 'warning');
     return true;
   };
   const obj = (schema: Schema): Rule => [(v, p) => fields(v, p, schema), 'object'];
@@ -98,21 +100,21 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
     ['list', what, lengths],
   ];
   const labels = (...lengths: number[]) => list(TEXT, 'texts', lengths);
-  /** Non-empty strings, each used once among `seen`. */
-  const unique = (seen: string[]): Rule => [
-    (v, p) => isStr(v) && !!v && (seen.includes(v) ? report(p, 'unique', v) : seen.push(v), true),
+  /** Non-empty strings, each used once among `seen` (a Set: thousands of surveys stay linear). */
+  const unique = (seen: Set<string>): Rule => [
+    (v, p) => isStr(v) && !!v && (seen.has(v) ? report(p, 'unique', v) : seen.add(v), true),
     'string',
   ];
   /** Comparisons by key; with `ids`, the keys must be ids of earlier questions. */
-  const comparisons = (ids?: string[]): Rule => [
+  const comparisons = (ids?: Set<string>): Rule => [
     (v, p) => {
       if (!isObj(v)) return false;
-      for (const k in v) ids && !ids.includes(k) ? report(`${p}.${k}`, 'earlier') : check(`${p}.${k}`, v[k], COMPARISON);
+      for (const k of keys(v)) ids && !ids.has(k) ? report(`${p}.${k}`, 'earlier') : check(`${p}.${k}`, v[k], COMPARISON);
       return true;
     },
     'comparisons',
   ];
-  const option = (seen: string[]): Rule => [
+  const option = (seen: Set<string>): Rule => [
     (o, p) => (isObj(o) ? fields(o, p, { value: req(unique(seen)), label: TEXT }) : unique(seen)[0](o, p)),
     'option',
   ];
@@ -122,19 +124,19 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
       rating: { scale: SCALE, style: oneOf('stars numbers'), labels: labels(2, SCALE[0](q.scale) ? q.scale : 5) },
       nps: { labels: labels(2) },
       thumbs: { labels: labels(2) },
-      choice: { options: req(list(option([]), 'options')), multiple: BOOL },
+      choice: { options: req(list(option(new Set()), 'options')), multiple: BOOL },
       text: { placeholder: TEXT, maxLength: range(1, 10000, true) },
     })[q.type as QuestionType];
   // `ids` grows as questions are checked: a question's `if` sees only the ones before it.
-  const question = (ids: string[]): Rule => [
+  const question = (ids: Set<string>): Rule => [
     (q, p) => {
       const known = TYPE[0](q?.type);
-      return fields(q, p, { id: req(unique(ids)), type: req(TYPE), text: req(TEXT), if: comparisons(ids.slice()), ...(known && typed(q)) }, !known);
+      return fields(q, p, { id: req(unique(ids)), type: req(TYPE), text: req(TEXT), if: comparisons(new Set(ids)), ...(known && typed(q)) }, !known);
     },
     'object',
   ];
-  const survey = (seen: string[]): Schema => {
-    const ids: string[] = [];
+  const survey = (seen: Set<string>): Schema => {
+    const ids = new Set<string>();
     return {
       id: req(unique(seen)),
       on: MOMENTS,
@@ -157,9 +159,9 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
   });
   // A bad setting is dropped alone: its default applies, the other settings stand.
   const settings: Obj = {};
-  for (const k in SETTINGS) if (SETTINGS[k][0](doc.settings?.[k])) settings[k] = doc.settings[k];
+  for (const k of keys(SETTINGS)) if (SETTINGS[k][0](doc.settings?.[k])) settings[k] = doc.settings[k];
 
-  const seen: string[] = [];
+  const seen = new Set<string>();
   const surveys = (Array.isArray(doc.surveys) ? doc.surveys : []).filter((s: any, index: number) => {
     surveyId = (isStr(s?.id) && s.id) || undefined;
     failed = false;

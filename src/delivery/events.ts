@@ -1,5 +1,6 @@
 import { now } from '../platform/clock';
 import { uuid } from '../platform/ids';
+import { json } from '../platform/json';
 import type { Answers, Context, EventType, FeedbackEvent } from '../types';
 
 /** One survey on screen: every event it gives shares these. */
@@ -19,9 +20,10 @@ export const buildEvent = (
   at = now(),
 ): FeedbackEvent =>
   // Through JSON: a deep copy (the UI, or a page's `on` handler, may change the answers after the
-  // fact), and undefined fields are left out (no `visitor` key before consent).
+  // fact), and undefined fields are left out (no `visitor` key before consent). Our `json`, so that
+  // a page's `Array.prototype.toJSON` cannot turn a multiple choice answer into a string.
   JSON.parse(
-    JSON.stringify({
+    json({
       v: 1,
       eventId: uuid(),
       type,
@@ -30,5 +32,5 @@ export const buildEvent = (
       complete: type == 'response' ? !!complete : undefined,
       ...ids,
       ts: new Date(at).toISOString(),
-    }),
+    })!,
   );

@@ -2,21 +2,21 @@ import type { KV } from '../platform/storage';
 import type { FeedbackEvent } from '../types';
 
 /**
- * An event waiting for a 2xx: attempts so far, next attempt, its lease (ms: not sent before, while a
- * request carries it or as the collector's Retry-After asked; null when none), and which page's it
- * is (`by`: the page that stored it or last tried it).
+ * An event waiting for a 2xx, as stored (so these names are a format: keep them). `due`: its next
+ * attempt (ms since the epoch); `lease`: nothing sends it before (while a request carries it, or as
+ * the collector's Retry-After asked); `page`: the page that stored it or last tried it.
  */
 export interface Entry {
-  e: FeedbackEvent;
-  n: number;
-  at: number;
+  event: FeedbackEvent;
+  attempts: number;
+  due: number;
   lease?: number;
-  by?: number;
+  page?: number;
 }
 
 /**
  * Bounds of the outbox, so that a collector down for long cannot fill the visitor's storage:
- * at most this many events, none older than this (ms). Beyond them the oldest go first.
+ * at most this many events while the collector fails, none older than this (ms).
  */
 export const MAX_EVENTS = 500;
 export const MAX_AGE = 7 * 864e5;
@@ -28,26 +28,42 @@ const KEY = 'o:';
 // Dropped first when over the bounds: an impression tells least, a response (an answer) most.
 const RANK = { impression: 0, dismissal: 1, response: 2 };
 
+/**
+ * The entry stored under `key`, or undefined. An entry an earlier version wrote (`{e, n, at, lease,
+ * by}`) is read as a new one, due now: it is rewritten in this format when first tried.
+ */
+const read = (kv: KV, key: string): Entry | undefined => {
+  const x = kv.get<Entry & { e?: FeedbackEvent }>(key);
+  return x?.e ? { event: x.e, attempts: 0, due: 0 } : x?.event?.eventId ? x : undefined;
+};
+
 /** The outbox as stored now, oldest first; the KV reads the backend, so this includes other tabs' writes. */
 export const load = (kv: KV): Entry[] =>
   kv
     .keys(KEY)
-    .map((key) => kv.get<Entry>(key)!)
-    .filter((x) => x?.e?.eventId)
-    .sort((a, b) => a.e.ts.localeCompare(b.e.ts));
+    .flatMap((key) => read(kv, key) || [])
+    .sort((a, b) => a.event.ts.localeCompare(b.event.ts));
+
+/** The entries of these events still stored (others may have been delivered by another tab meanwhile). */
+export const find = (kv: KV, ids: string[]): Entry[] => ids.flatMap((id) => read(kv, KEY + id) || []);
 
 /** Stores each entry under its own key. */
-export const save = (kv: KV, list: Entry[]) => list.forEach((x) => kv.set(KEY + x.e.eventId, x));
+export const save = (kv: KV, list: Entry[]) => list.forEach((x) => kv.set(KEY + x.event.eventId, x));
 
 /** Removes these events. */
 export const drop = (kv: KV, ids: string[]) => ids.forEach((id) => kv.remove(KEY + id));
 
-/** The entries beyond the bounds, to drop: too old, then the lowest ranked and oldest over the maximum. */
-export function over(list: Entry[], now: number): Entry[] {
+/**
+ * The entries beyond the bounds, to drop: too old, then, beyond `max`, the lowest ranked and oldest.
+ * Linear but for one sort: it runs over the whole outbox.
+ */
+export function over(list: Entry[], now: number, max = MAX_EVENTS): Entry[] {
   // Sorting is stable, so within a rank the oldest come first, and go first.
-  const kept = list
-    .filter((x) => now - Date.parse(x.e.ts) < MAX_AGE)
-    .sort((a, b) => RANK[a.e.type] - RANK[b.e.type])
-    .slice(-MAX_EVENTS);
-  return list.filter((x) => !kept.includes(x));
+  const kept = new Set(
+    list
+      .filter((x) => now - Date.parse(x.event.ts) < MAX_AGE)
+      .sort((a, b) => RANK[a.event.type] - RANK[b.event.type])
+      .slice(-max),
+  );
+  return list.filter((x) => !kept.has(x));
 }

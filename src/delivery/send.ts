@@ -1,8 +1,9 @@
 import { now as clock, random } from '../platform/clock';
 import { after, all, on, type Stop } from '../platform/listen';
+import { json } from '../platform/json';
 import { createKV, type KV } from '../platform/storage';
 import type { FeedbackEvent, RessentiError } from '../types';
-import { drop, load, MAX_AGE, MAX_EVENTS, over, save } from './outbox';
+import { drop, find, load, MAX_AGE, MAX_EVENTS, over, save } from './outbox';
 
 /** Sends events to the endpoint through the durable outbox. */
 export interface Delivery {
@@ -18,7 +19,8 @@ export interface Delivery {
 const TIMEOUT = 1e4;
 // Longer than any request of ours can last, so that no other tab sends the same events meanwhile.
 const LEASE = TIMEOUT + 5e3;
-// Browsers refuse keepalive requests beyond 64 KiB of bodies in flight per page.
+// The most one request carries. Also the browser's quota: keepalive bodies in flight share 64 KiB
+// per page, and one beyond it is refused ("Failed to fetch").
 const BUDGET = 64e3;
 // How much later than the page whose event it is another page sends it: two tabs whose timers
 // fire at the same moment would otherwise both send it before either saw the other's lease.
@@ -37,7 +39,7 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
   onError(e: RessentiError): void;
 }): Delivery {
   const doc = win.document;
-  let inflight = 0; // body bytes of our requests in flight, against the keepalive budget
+  let kept = 0; // keepalive body bytes in flight, against the browser's quota
   let stopTimer: Stop = () => {};
   const timeouts = new Set<Stop>();
   // While off, events wait here, not in the KV: switching the KV to storage on consent copies
@@ -46,58 +48,80 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
   const db = () => (enabled ? kv : held);
   const me = random();
   let failing = false;
+  const utf8 = new TextEncoder();
 
   const wake = (ms: number) => {
     stopTimer();
     stopTimer = after(win, ms, () => pass());
   };
 
-  /** Sends the entries that are due (all of this page's when ignoring backoff, not their lease), within the keepalive budget. */
+  /**
+   * Sends one request of the entries that are due (all of this page's when ignoring backoff, not
+   * their lease), oldest first; the others go when it settles. One read of the outbox: linear.
+   */
   function pass(ignoreBackoff?: boolean) {
     stopTimer();
     if (!enabled) return;
     const now = clock();
-    const events: FeedbackEvent[] = [];
-    let size = 14; // {"events":[]}
+    const list = load(kv);
+    // Bounds: too old, always; beyond MAX_EVENTS only while the collector fails, as those events
+    // could then be neither sent nor (without filling the visitor's storage) kept.
+    const out = over(list, now, failing ? MAX_EVENTS : Infinity);
+    drop(kv, out.map((x) => x.event.eventId));
+    if (out.length) onError({ source: 'outbox', message: `outbox over ${MAX_EVENTS} events or ${MAX_AGE / 864e5} days: dropped ${out.length} events` });
+    const events: string[] = [];
+    const ids: string[] = [];
+    let size = 12; // {"events":[]}, less the comma counted with each event
     let next = Infinity;
-    for (const x of load(kv)) {
-      const mine = x.by == me;
-      const t = Math.max(mine && ignoreBackoff ? 0 : x.at + (mine ? 0 : GRACE), x.lease || 0);
+    for (const x of list) {
+      if (out.includes(x)) continue;
+      const mine = x.page == me;
+      const t = Math.max(mine && ignoreBackoff ? 0 : x.due + (mine ? 0 : GRACE), x.lease || 0);
       if (t > now) next = Math.min(next, t);
-      else {
-        const s = new Blob([JSON.stringify(x.e)]).size + 1;
-        // An event alone over the budget still goes, without keepalive (see post).
-        if (inflight + size + s <= BUDGET || !(events.length || inflight)) {
-          size += s;
-          events.push(x.e);
+      else if (size < BUDGET) {
+        const s = json(x.event)!;
+        const bytes = utf8.encode(s).length + 1;
+        // Full: what is left goes once this request settles. An event alone over the budget still goes.
+        if (size + bytes > BUDGET && events.length) size = BUDGET;
+        else {
+          size += bytes;
+          events.push(s);
+          ids.push(x.event.eventId);
           x.lease = now + LEASE;
           save(kv, [x]); // written before the request starts
         }
       }
     }
-    if (events.length) post(events, size);
+    if (events.length) post(events, ids, size);
     if (next < Infinity) wake(next - now);
   }
 
-  function post(events: FeedbackEvent[], size: number) {
+  function post(events: string[], ids: string[], size: number) {
     const ctl = new AbortController();
     const stopAbort = after(win, TIMEOUT, () => ctl.abort());
     timeouts.add(stopAbort);
-    inflight += size;
+    // Keepalive (the request outlives the page) while the quota allows; beyond it, a request that
+    // only this page's life carries rather than one refused.
+    const keep = kept + size <= BUDGET ? size : 0;
+    kept += keep;
     const settle = (res?: Response) => {
       stopAbort();
       timeouts.delete(stopAbort);
-      inflight -= size;
+      kept -= keep;
       const now = clock();
-      const ids = events.map((e) => e.eventId);
       const status = res?.status;
       // Final: a 2xx, or a 4xx but 408 and 429 (sending these events again would be refused again).
       const final = status && status != 408 && status != 429 && status < 500;
-      // A refusal is said each time; a failure once per run of failures, not on every retry.
+      // A refusal is said each time; a failure once per run of failures, not on every retry. A
+      // network error, unlike an HTTP status, is all a page sees of a CORS refusal.
       if (final ? status > 299 : !failing)
         onError({
           source: 'delivery',
-          message: `${endpoint}: ${status ? 'HTTP ' + status : 'no answer'}, ${final ? `dropped ${ids.length} events` : 'will retry'}`,
+          message: `${endpoint}: ${
+            status ? 'HTTP ' + status
+            : ctl.signal.aborted ? 'no answer'
+            : 'network error' + (new URL(endpoint, win.location.href).origin != win.location.origin ? ' (a collector on another origin may lack Access-Control-Allow-Origin)' : '')
+          }, ${final ? `dropped ${ids.length} events` : 'will retry'}`,
         });
       failing = !final;
       if (final) {
@@ -113,9 +137,13 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
         // the backoff, a recovery does not shorten.
         save(
           db(),
-          load(db())
-            .filter((x) => ids.includes(x.e.eventId))
-            .map((x) => ({ e: x.e, n: x.n + 1, at: now + (wait >= 0 ? wait : r * Math.min(3e5, 1e3 * 2 ** x.n)), lease: now + wait, by: me })),
+          find(db(), ids).map((x) => ({
+            event: x.event,
+            attempts: x.attempts + 1,
+            due: now + (wait >= 0 ? wait : r * Math.min(3e5, 1e3 * 2 ** x.attempts)),
+            lease: now + wait,
+            page: me,
+          })),
         );
       }
       // Once the collector answers (a 2xx, or a final 4xx), this page's events backing off from
@@ -131,41 +159,45 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
         win.fetch(endpoint, {
           method: 'POST',
           // A string body goes as text/plain;charset=UTF-8: a CORS-simple request (no preflight
-          // round trip), and what sendBeacon sends.
-          body: JSON.stringify({ events }),
-          // Finishes even when the page unloads right after (an answer given just before leaving).
-          keepalive: size <= BUDGET,
+          // round trip), and what sendBeacon sends. Exactly `{"events":[…]}`, whatever the page did
+          // to JSON.stringify or toJSON (see json).
+          body: '{"events":[' + events.join() + ']}',
+          keepalive: !!keep,
           credentials: 'omit',
           signal: ctl.signal,
         }),
       ),
-    ).then(settle, () => win.setTimeout(settle));
+    )
+      // The browser counts a keepalive body against its quota until the response's body is read.
+      .then((res) => res.text().then(() => res, () => res))
+      .then(settle, () => win.setTimeout(settle));
   }
 
-  const flush = () => pass(true);
   const push = (events: FeedbackEvent[]) => {
-    const to = db();
     const now = clock();
-    // Only the new events are written, and only those over the bounds removed: other tabs' stay as they are.
-    save(to, events.map((e) => ({ e, n: 0, at: now, by: me })));
-    const out = over(load(to), now).map((x) => x.e.eventId);
-    drop(to, out);
-    if (out.length)
-      onError({ source: 'outbox', message: `outbox over ${MAX_EVENTS} events or ${MAX_AGE / 864e5} days: dropped ${out.length} events` });
+    // Only the new events are written: other tabs' stay as they are. The bounds apply when sending.
+    save(db(), events.map((event) => ({ event, attempts: 0, due: now, page: me })));
     wake(0); // one request for the events of one instant
   };
+  const flush = () => pass(true);
+  // Once the visitor leaves, a request in flight is let finish however long the collector stalls
+  // (keepalive: even after the page is gone); aborting it would leave its events to a later visit.
+  const leave = () => {
+    timeouts.forEach((stop) => stop());
+    flush();
+  };
   const unlisten = all(
-    on(win, 'pagehide', flush),
-    on(doc, 'visibilitychange', () => doc.hidden && flush()),
+    on(win, 'pagehide', leave),
+    on(doc, 'visibilitychange', () => doc.hidden && leave()),
     on(win, 'online', flush),
   );
-  push([]); // applies the bounds to what earlier pages left, and sends it
+  wake(0); // applies the bounds to what earlier pages left, and sends it
 
   return {
     push,
     enable(on) {
       enabled = on;
-      const waiting = load(held).map((x) => x.e);
+      const waiting = load(held).map((x) => x.event);
       held = createKV();
       push(waiting);
     },

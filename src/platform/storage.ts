@@ -1,6 +1,6 @@
 /**
  * Key–value storage for everything Ressenti remembers (outbox, display history, ids).
- * Values are JSON. Reads go to the backend every time so that tabs sharing localStorage
+ * Values are JSON (written by `json`, whatever the page did to JSON.stringify). Reads go to the backend every time so that tabs sharing localStorage
  * see each other's writes. While no backend is allowed (consent pending) or the backend
  * fails (private mode, quota), values live in memory and the widget keeps working.
  */
@@ -15,6 +15,8 @@ export interface KV {
   /** Removes every key this store wrote, from memory and from the backend. */
   clear(): void;
 }
+
+import { json } from './json';
 
 const PREFIX = 'ressenti:';
 
@@ -46,7 +48,8 @@ export function createKV(backend?: Storage | null): KV {
         // not JSON, or storage unreadable (sandboxed frames): nothing stored
       }
     },
-    set: (key, value) => write(key, JSON.stringify(value)),
+    // Not JSON.stringify: see json.
+    set: (key, value) => write(key, json(value)),
     remove: (key) => write(key),
     use(next) {
       // Same backend again (consent granted twice): copying memory over it could undo other tabs' writes.

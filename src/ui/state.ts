@@ -1,6 +1,7 @@
 import { batch, computed, signal } from '@preact/signals-core';
 import { checkAnswers } from '../decide/conditions';
 import { pick, strings } from '../i18n/strings';
+import { json } from '../platform/json';
 import type { AnswerValue, Answers, Question, Strings, Survey, Text, TextQuestion } from '../types';
 import type { OpenOptions } from './contract';
 
@@ -71,12 +72,12 @@ export function createStore(o: OpenOptions, end: () => void) {
     return a && checkAnswers(a.if, state.value.kept) && safeUrl(a.url) ? a : undefined;
   });
   // The last answers reported, so that Back then Next without a change sends nothing new.
-  let last = JSON.stringify(given);
+  let last = json(given);
   const report = (complete: boolean) => {
     const { kept } = state.value;
-    const json = JSON.stringify(kept);
-    if (complete || json != last) o.onAnswer(kept, complete);
-    last = json;
+    const now = json(kept);
+    if (complete || now != last) o.onAnswer(kept, complete);
+    last = now;
   };
   const go = (by: number) => {
     s.moved = true;

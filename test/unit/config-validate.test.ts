@@ -308,3 +308,18 @@ describe('unknown fields', () => {
     expect(question({ type: 'nps', scale: 11 })).toEqual(['surveys[0] "s": questions[0].scale is not a known field (ignored)']);
   });
 });
+
+describe('a page that added an enumerable property to Object.prototype', () => {
+  it('changes nothing: every survey still validates, with no problem', () => {
+    Object.assign(Object.prototype, { toJSON: () => 'patched' }); // assigned, as old libraries did: for…in sees it
+    try {
+      const doc = {
+        surveys: [survey({ if: { context: { plan: 'pro' } }, questions: [q, { id: 'r', type: 'text', text: 'Why?', if: { q: 'down' } }] })],
+        settings: { maxPerSession: 1 },
+      };
+      expect(validateDefinitions(doc)).toEqual({ surveys: doc.surveys, settings: { maxPerSession: 1 }, problems: [] });
+    } finally {
+      delete (Object.prototype as { toJSON?: unknown }).toJSON;
+    }
+  });
+});

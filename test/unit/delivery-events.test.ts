@@ -33,6 +33,18 @@ describe('events the endpoint receives', () => {
     });
   });
 
+  it("a multiple choice answer stays an array whatever the page's Array.prototype.toJSON (Prototype.js)", () => {
+    vi.stubGlobal('JSON', { parse: JSON.parse, stringify: () => '{"replaced":true}' });
+    Object.assign(Array.prototype, { toJSON: () => '["patched"]' });
+    try {
+      const e = buildEvent('response', display, { session: 's-1' }, { answers: { topics: ['price', 'returns'] } }, NOW);
+      expect(e.answers).toEqual({ topics: ['price', 'returns'] });
+      expect(e.context).toEqual(display.context);
+    } finally {
+      delete (Array.prototype as { toJSON?: unknown }).toJSON;
+    }
+  });
+
   it('without consent to store an identifier, the event has no visitor key at all', () => {
     const e = buildEvent('impression', display, { session: 's-1' }, undefined, NOW);
     expect('visitor' in e).toBe(false);
@@ -73,7 +85,7 @@ describe('events the endpoint receives', () => {
 
 describe('outbox bounds', () => {
   const ev = (type: EventType, at = NOW) => buildEvent(type, display, { session: 's' }, undefined, at);
-  const entries = (events: FeedbackEvent[]): Entry[] => events.map((e) => ({ e, n: 0, at: NOW }));
+  const entries = (events: FeedbackEvent[]): Entry[] => events.map((event) => ({ event, attempts: 0, due: NOW }));
 
   it('when full, the oldest impressions go first, then dismissals, and answers last', () => {
     const old = [ev('response'), ev('dismissal'), ev('impression'), ev('impression')];
@@ -85,19 +97,19 @@ describe('outbox bounds', () => {
       list = list.concat(entries(events));
       const out = over(list, NOW);
       list = list.filter((x) => !out.includes(x));
-      return out.map((x) => x.e);
+      return out.map((x) => x.event);
     };
 
     expect(add([ev('response'), ev('response')])).toEqual([old[2], old[3]]);
     expect(list).toHaveLength(MAX_EVENTS);
     expect(add([ev('response')])).toEqual([old[1]]); // the dismissal, before any answer
     expect(add([ev('response')])).toEqual([old[0]]); // now the oldest answer
-    expect(list.at(-1)!.e.type).toBe('response');
+    expect(list.at(-1)!.event.type).toBe('response');
   });
 
   it('events older than the age bound are dropped', () => {
     const stale = ev('response', NOW - MAX_AGE - 1);
     const fresh = ev('response', NOW - MAX_AGE + 60_000);
-    expect(over(entries([stale, fresh]), NOW).map((x) => x.e)).toEqual([stale]);
+    expect(over(entries([stale, fresh]), NOW).map((x) => x.event)).toEqual([stale]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildEvent } from '../../src/delivery/events';
-import { MAX_AGE, save } from '../../src/delivery/outbox';
+import { type Entry, MAX_AGE, save } from '../../src/delivery/outbox';
 import { createDelivery, type Delivery } from '../../src/delivery/send';
 import { createKV } from '../../src/platform/storage';
 import type { EventType, FeedbackEvent, RessentiError } from '../../src/types';
@@ -39,6 +39,7 @@ function fakePage() {
   const doc = Object.assign(new EventTarget(), { hidden: false });
   const win = Object.assign(new EventTarget(), {
     document: doc,
+    location: { href: 'https://shop.example/cart', origin: 'https://shop.example' },
     setTimeout: (f: () => void, ms?: number) => setTimeout(f, ms),
     clearTimeout: (t: number) => clearTimeout(t),
     fetch: (url: string, init: RequestInit) =>
@@ -77,16 +78,16 @@ const ev = (type: EventType = 'response', text = '') =>
   buildEvent(type, { responseId: 'r', surveyId: 's', moment: 'm', context: { n: ++n } }, { session: 'x' }, { answers: { why: text } });
 const ids = (events: FeedbackEvent[]) => events.map((e) => e.eventId);
 /** Outbox entries as a page stored them at `at`, not yet tried. */
-const entries = (events: FeedbackEvent[], at = Date.now()) => events.map((e) => ({ e, n: 0, at }));
+const entries = (events: FeedbackEvent[], due = Date.now()) => events.map((event) => ({ event, attempts: 0, due }));
 const tick = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
 
 let storage: ReturnType<typeof memoryStorage>;
 let errors: RessentiError[];
 let page: ReturnType<typeof fakePage>;
 const started: Delivery[] = [];
-const start = (o: { enabled?: boolean; kv?: ReturnType<typeof createKV>; win?: Window } = {}) => {
+const start = (o: { enabled?: boolean; kv?: ReturnType<typeof createKV>; win?: Window; endpoint?: string } = {}) => {
   const d = createDelivery({
-    endpoint: ENDPOINT,
+    endpoint: o.endpoint ?? ENDPOINT,
     kv: o.kv ?? createKV(storage),
     win: o.win ?? page.win,
     enabled: o.enabled ?? true,
@@ -112,7 +113,7 @@ async function noMoreRequests() {
   expect(page.requests).toHaveLength(before);
 }
 const stored = () =>
-  [...storage.data].filter(([k]) => k.startsWith(KEY)).map(([, v]) => JSON.parse(v) as { e: FeedbackEvent; n: number }).sort((a, b) => a.e.ts.localeCompare(b.e.ts));
+  [...storage.data].filter(([k]) => k.startsWith(KEY)).map(([, v]) => JSON.parse(v) as Entry).sort((a, b) => a.event.ts.localeCompare(b.event.ts));
 
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.parse('2026-11-22T10:00:00Z') });
@@ -143,25 +144,45 @@ describe('delivery', () => {
     expect(init.body).toBe(JSON.stringify({ events: [a, b] }));
   });
 
+  it('the body is exactly {"events":[…]} and the outbox reads back the events, whatever the page did to toJSON and JSON.stringify', async () => {
+    const native = JSON.stringify;
+    const e = buildEvent('response', { responseId: 'r', surveyId: 's', moment: 'm', context: { tags: ['a', 'b'] } }, { session: 'x' }, { answers: { pick: ['x', 'y'] } });
+    const expected = native({ events: [e] });
+    try {
+      // Prototype 1.6's Array#toJSON returns a string; an assigned Object.prototype.toJSON; a replaced JSON.stringify.
+      Object.assign(Array.prototype, { toJSON: () => '["patched"]' });
+      Object.assign(Object.prototype, { toJSON: () => 'patched' });
+      JSON.stringify = () => '{"replaced":true}';
+      start().push([e]);
+      await tick();
+      expect(page.requests[0].init.body).toBe(expected);
+    } finally {
+      JSON.stringify = native;
+      delete (Array.prototype as { toJSON?: unknown }).toJSON;
+      delete (Object.prototype as { toJSON?: unknown }).toJSON;
+    }
+    expect(stored().map((x) => x.event)).toEqual([e]);
+  });
+
   it('an answer is in storage the moment it is given, before any request', () => {
     const d = start();
     const e = ev();
     d.push([e]);
     expect(page.requests).toHaveLength(0);
-    expect(ids(stored().map((x) => x.e))).toEqual([e.eventId]);
+    expect(ids(stored().map((x) => x.event))).toEqual([e.eventId]);
   });
 
   it('a new event waits for its first attempt at once, with no attempts yet', () => {
     const e = ev();
     start().push([e]);
-    expect(stored()).toEqual([{ e, n: 0, at: Date.now(), by: expect.any(Number) }]);
+    expect(stored()).toEqual([{ event: e, attempts: 0, due: Date.now(), page: expect.any(Number) }]);
   });
 
   it('after a 503 the answer is sent again with backoff, delivered once, and leaves the outbox', async () => {
     start().push([ev()]);
     await tick();
     await page.requests[0].reply(503);
-    expect(stored()[0].n).toBe(1);
+    expect(stored()[0].attempts).toBe(1);
     await nextRequestIn(500); // full jitter: random 0.5 × 1 s
     expect(page.requests[1].events).toEqual(page.requests[0].events);
     await page.requests[1].reply(200);
@@ -236,11 +257,11 @@ describe('delivery', () => {
     start().push([ev()]);
     await tick();
     await tick(9_999);
-    expect(stored()[0].n).toBe(0);
+    expect(stored()[0].attempts).toBe(0);
     await tick(1);
     expect(page.requests[0].init.signal!.aborted).toBe(true);
     await vi.runOnlyPendingTimersAsync(); // a failed fetch settles a task later (see send.ts)
-    expect(stored()[0].n).toBe(1);
+    expect(stored()[0].attempts).toBe(1);
     await nextRequestIn(500);
     await page.requests[1].reply(204);
     expect(stored()).toEqual([]);
@@ -250,7 +271,7 @@ describe('delivery', () => {
     start().push([ev()]);
     await tick();
     await page.requests[0].fail();
-    expect(stored()[0].n).toBe(1); // backing off
+    expect(stored()[0].attempts).toBe(1); // backing off
     page.fire('online');
     expect(page.requests).toHaveLength(2);
   });
@@ -293,10 +314,10 @@ describe('delivery', () => {
     const early = ev();
     d.push([early]);
     await tick();
-    expect(ids(stored().map((x) => x.e))).not.toContain(early.eventId); // nothing stored before consent
+    expect(ids(stored().map((x) => x.event))).not.toContain(early.eventId); // nothing stored before consent
     kv.use(storage);
     d.enable(true);
-    expect(ids(stored().map((x) => x.e))).toContain(early.eventId);
+    expect(ids(stored().map((x) => x.event))).toContain(early.eventId);
     await tick();
     expect(ids(page.requests[0].events)).toEqual([left.eventId, early.eventId]);
   });
@@ -427,5 +448,104 @@ describe('delivery', () => {
     await page.requests[0].reply(200);
     expect(stored()).not.toEqual([]); // the stale copy
     await noMoreRequests();
+  });
+});
+
+describe('delivery: volume, the keepalive quota, leaving', () => {
+  /** Answers every request, in order, until none is left; returns the ids they carried. */
+  async function answerAll(status = 204) {
+    const sent: string[] = [];
+    for (let i = 0; i < page.requests.length; i++) {
+      sent.push(...ids(page.requests[i].events));
+      await page.requests[i].reply(status);
+    }
+    return sent;
+  }
+
+  it('a burst of 1,000 events from one task, with a healthy collector: every one is delivered once, none dropped', async () => {
+    const d = start();
+    const burst = Array.from({ length: 1000 }, () => ev('impression'));
+    for (const e of burst) d.push([e]);
+    await tick();
+    expect(stored()).toHaveLength(1000);
+    expect((await answerAll()).sort()).toEqual(ids(burst).sort());
+    expect(errors).toEqual([]);
+    expect(stored()).toEqual([]);
+  });
+
+  it('while the collector fails, the outbox keeps 500 events: the oldest impressions go first, and that is reported', async () => {
+    const d = start();
+    const answers = Array.from({ length: 100 }, () => ev('response'));
+    d.push(answers);
+    d.push(Array.from({ length: 500 }, () => ev('impression')));
+    await tick();
+    expect(stored()).toHaveLength(600); // nothing is dropped while the collector may take them
+    await page.requests[0].reply(503);
+    expect(stored()).toHaveLength(500);
+    expect(ids(stored().map((x) => x.event).filter((e) => e.type == 'response'))).toEqual(ids(answers));
+    expect(errors).toContainEqual({ source: 'outbox', message: 'outbox over 500 events or 7 days: dropped 100 events' });
+  });
+
+  it('keepalive bodies in flight stay within the 64 KB quota: beyond it a request goes without keepalive; the quota frees once a response is read', async () => {
+    const d = start();
+    d.push(Array.from({ length: 100 }, () => ev('response', 'x'.repeat(500))));
+    await tick();
+    d.push([ev()]); // while the first request is in flight
+    await tick();
+    const [first, second] = page.requests;
+    expect(first.init.keepalive).toBe(true);
+    expect(new TextEncoder().encode(first.init.body as string).length).toBeLessThanOrEqual(64_000);
+    expect(second.init.keepalive).toBe(false); // both in flight with keepalive would exceed the quota
+    await first.reply(204);
+    await second.reply(204);
+    d.push([ev()]);
+    await tick();
+    expect(page.requests.at(-1)!.init.keepalive).toBe(true);
+  });
+
+  it.each([
+    ['leaves (pagehide)', () => page.fire('pagehide')],
+    ['hides the tab', () => page.hide()],
+  ])('once the visitor %s, a request in flight is let finish however long the collector stalls, not aborted after 10 s', async (_, leave) => {
+    start().push([ev()]);
+    await tick();
+    leave();
+    await tick(60_000);
+    expect(page.requests[0].init.signal!.aborted).toBe(false);
+    await page.requests[0].reply(204);
+    expect(stored()).toEqual([]);
+  });
+
+  it('a network error from a collector on another origin says it may lack Access-Control-Allow-Origin; on the same origin, or a timeout, it does not', async () => {
+    start().push([ev()]);
+    await tick();
+    await page.requests[0].fail();
+    expect(errors.pop()).toEqual({ source: 'delivery', message: `${ENDPOINT}: network error (a collector on another origin may lack Access-Control-Allow-Origin), will retry` });
+
+    started.splice(0).forEach((d) => d.dispose());
+    storage.clear();
+    page = fakePage();
+    start({ endpoint: '/collect' }).push([ev()]);
+    await tick();
+    await page.requests[0].fail();
+    expect(errors.pop()).toEqual({ source: 'delivery', message: '/collect: network error, will retry' });
+
+    started.splice(0).forEach((d) => d.dispose());
+    storage.clear();
+    page = fakePage();
+    start().push([ev()]);
+    await tick(10_000);
+    await vi.runOnlyPendingTimersAsync(); // a failed fetch settles a task later (see send.ts)
+    expect(errors.pop()).toEqual({ source: 'delivery', message: `${ENDPOINT}: no answer, will retry` });
+  });
+
+  it('an entry an earlier version stored ({e, n, at, lease, by}) is sent, and rewritten in today\'s format when retried', async () => {
+    const e = ev();
+    storage.setItem(KEY + e.eventId, JSON.stringify({ e, n: 3, at: Date.now() - 1000, by: 0.25 }));
+    start();
+    await tick();
+    expect(ids(page.requests[0].events)).toEqual([e.eventId]);
+    await page.requests[0].reply(503);
+    expect(stored()).toEqual([{ event: e, attempts: 1, due: expect.any(Number), lease: null, page: expect.any(Number) }]);
   });
 });

@@ -1,0 +1,64 @@
+// Delivery at volume and at the edges, in Chromium: a burst larger than the keepalive quota, a
+// visitor who leaves while the collector stalls, a collector on another origin without CORS.
+import { expect, it } from 'vitest';
+import { describeBrowser, useBrowser } from './harness';
+import { HOST, journeyPage, loaded, ressenti, setHidden } from './journey-helpers';
+
+const mood = { id: 'mood', questions: [{ id: 'mood', type: 'emoji', text: 'How is your visit going?' }] };
+
+describeBrowser('delivery at volume, leaving, and across origins', () => {
+  const t = useBrowser();
+
+  it('1,000 events created in one task, with a healthy collector: all arrive, none dropped, no keepalive request refused', async () => {
+    const { collector } = t.server;
+    // 1,000 inline surveys: they all show (one impression each) once the UI has loaded, in one task.
+    const defs = { surveys: [{ ...mood, display: 'inline' }] };
+    t.server.pages.set('/burst.html', journeyPage(t.server, '<div data-ressenti-inline="mood"></div>'.repeat(1000), defs));
+    const { page, log } = await t.open('/burst.html');
+    const events = await collector.waitFor((e) => e.length === 1000, 60_000);
+    expect(events.every((e) => e.type === 'impression')).toBe(true);
+    // Every request the page made reached the collector and was accepted the first time: none was
+    // refused inside the browser for the keepalive quota (a network error, then a retry).
+    expect(collector.requests.every((r) => r.status === 204)).toBe(true);
+    expect(collector.duplicates).toBe(0);
+    expect(log.ressenti()).toEqual([]);
+    expect(await page.locator(HOST).count()).toBe(1000);
+  });
+
+  it('a visitor who hides the tab while the collector stalls, and never comes back: the answer still arrives', async () => {
+    const { collector } = t.server;
+    t.server.pages.set('/stall.html', journeyPage(t.server, '<h1>Shop</h1>', { surveys: [mood] }));
+    const { page } = await t.open();
+    await page.clock.install();
+    await page.goto(t.server.url + '/stall.html');
+    await loaded(page);
+    collector.hang(true);
+    await ressenti(page, 'show', 'mood');
+    await page.locator(HOST).getByRole('button', { name: /delighted/i }).click();
+    await expect.poll(() => collector.requests.filter((r) => r.body.includes('"response"')).length).toBe(1);
+    // When the request started: its lease in the outbox (whatever the version's format) ends 15 s later.
+    const started = await page.evaluate(() =>
+      Math.min(...Object.keys(localStorage).filter((k) => k.startsWith('ressenti:o:')).map((k) => JSON.parse(localStorage.getItem(k)!).lease - 15_000)),
+    );
+    // The tab goes to the background; the collector stalls past our 10 s timeout (time then stands
+    // still in the page), and the browser discards the tab before any retry could run.
+    await setHidden(page, true);
+    await page.clock.pauseAt(started + 10_001);
+    await page.close();
+    collector.hang(false);
+    const events = await collector.waitFor((e) => e.some((x) => x.type === 'response'));
+    expect(events.find((e) => e.type === 'response')!.answers).toEqual({ mood: 5 });
+  });
+
+  it('a collector on another origin that sends no Access-Control-Allow-Origin: the error says it may lack it', async () => {
+    // The same server under another name is another origin; this path answers without CORS headers.
+    t.server.pages.set('/no-cors', { body: '', status: 204 });
+    const endpoint = t.server.url.replace('127.0.0.1', 'localhost') + '/no-cors';
+    t.server.pages.set('/cors.html', journeyPage(t.server, '<h1>Shop</h1>', { surveys: [mood] }, { endpoint }));
+    const { page, log } = await t.open('/cors.html');
+    await loaded(page);
+    await ressenti(page, 'show', 'mood');
+    await expect.poll(() => log.ressenti()).toContainEqual(`[ressenti] ${endpoint}: network error (a collector on another origin may lack Access-Control-Allow-Origin), will retry`);
+    expect(t.server.hits('/no-cors')).toBeGreaterThan(0); // it did reach the collector: only the answer was unreadable
+  });
+});
