@@ -2,7 +2,7 @@
 //   dist/ressenti.min.js     script tag, IIFE: everything that runs on every page, no Preact
 //   dist/ressenti-ui.min.js  script tag's UI, IIFE: Preact + signals + components, fetched on demand
 //   dist/ressenti-<code>.min.js  script tag's built-in strings for one language (de, fr…), fetched with the UI
-//   dist/ressenti-messages.min.js  the words of definition and option problems, fetched only when there is one
+//   dist/ressenti-extra.min.js  what most pages never need (problems' words, the dataLayer watcher), fetched by those that do
 //   dist/index.mjs           npm build, ESM; `import('./ui/open')` becomes dist/ui-[hash].mjs, each language a chunk
 // plus dist/index.d.ts and the declarations it reaches.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -170,12 +170,12 @@ export default [
         !chunk.isDynamicEntry ? 'core-[hash].mjs'
         : /[\\/]src[\\/]ui[\\/]/.test(chunk.facadeModuleId ?? '') ? 'ui-[hash].mjs'
         : /[\\/]src[\\/]i18n[\\/]/.test(chunk.facadeModuleId ?? '') ? 'lang-[name]-[hash].mjs'
-        : /[\\/]src[\\/]config[\\/]messages/.test(chunk.facadeModuleId ?? '') ? 'messages-[hash].mjs'
+        : /[\\/]src[\\/]extra/.test(chunk.facadeModuleId ?? '') ? 'extra-[hash].mjs'
         : 'core-[hash].mjs',
     },
   },
   iife('src/script.ts', 'dist/ressenti.min.js', true),
-  iife('src/config/messages-global.ts', 'dist/ressenti-messages.min.js', true),
+  iife('src/extra-global.ts', 'dist/ressenti-extra.min.js', true),
   ...languages.map(language),
   // The last build: mangle.json is checked once every build has added its names.
   iife('src/ui/global.ts', 'dist/ressenti-ui.min.js', false, nameMap()),

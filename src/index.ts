@@ -21,7 +21,7 @@ export function init(options: Options = {}): Ressenti {
       (code) => chunks[code]().then((chunk) => register(code, chunk.default)),
       (message) => widget._report({ source: 'ui', message }),
     ),
-    loadMessages: () => import('./config/messages'),
+    loadExtra: () => import('./extra'),
   });
   return widget;
 }

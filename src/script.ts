@@ -1,5 +1,5 @@
 import { optionsFromScript } from './config/dataset';
-import type * as Messages from './config/messages';
+import type * as Extra from './extra';
 import { withLanguage } from './i18n/languages';
 import { registered } from './i18n/registry';
 import { loadScript } from './platform/script';
@@ -9,7 +9,7 @@ import { createWidget } from './widget';
 
 /** The page's `window.ressenti`: the queue stub before load, the command function after. */
 type Command = ((command: string, ...args: unknown[]) => unknown) & { q?: ArrayLike<unknown>[]; loaded?: boolean };
-type Win = Window & { ressenti?: Command; __ressentiUI?: UiModule & { version?: string }; __ressentiMessages?: typeof Messages };
+type Win = Window & { ressenti?: Command; __ressentiUI?: UiModule & { version?: string }; __ressentiExtra?: typeof Extra };
 
 const win = window as Win;
 const doc = document;
@@ -39,7 +39,7 @@ function start() {
   const widget = createWidget(options, {
     win,
     loadUI,
-    loadMessages: () => loadScript(win, url('messages'), 'the messages', () => win.__ressentiMessages, tag?.nonce),
+    loadExtra: () => loadScript(win, url('extra'), 'the extra file', () => win.__ressentiExtra, tag?.nonce),
   });
   const commands = widget as unknown as { [name: string]: (...args: unknown[]) => unknown };
   const ressenti: Command = (command, ...args) => {

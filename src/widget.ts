@@ -1,5 +1,5 @@
 import { qualifies } from './decide/decide';
-import { readLink, watchDataLayer, watchInline, watchNavigation } from './journey';
+import { readLink, watchInline, watchNavigation } from './journey';
 import type { Options } from './types';
 import { commands, findSurvey, whenReady, type Widget } from './widget/commands';
 import { context, input, log } from './widget/context';
@@ -45,7 +45,12 @@ export function createWidget(options: Options, platform: Platform): Widget {
         }),
       ),
     );
-    if (options.dataLayer) w._disposers.push(watchDataLayer(onMoment, win));
+    // Opt-in: the dataLayer watcher travels in the extra file, which pages without it never download.
+    if (options.dataLayer)
+      w._fetchExtra().then(
+        ({ watchDataLayer }) => w._destroyed || w._disposers.push(watchDataLayer(onMoment, win)),
+        (err: Error) => w._report({ source: 'datalayer', message: err.message }),
+      );
   });
   return commands(w, onMoment);
 }

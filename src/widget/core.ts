@@ -7,7 +7,8 @@ import type { Stop } from '../platform/listen';
 import type { Context, Options } from '../types';
 import type { UiHandle, UiModule } from '../ui/contract';
 import { createBus, type Bus } from './bus';
-import { tell, type FetchMessages } from './problems';
+import type { FetchExtra } from '../extra';
+import { tell } from './problems';
 import type { Definitions } from './definitions';
 import type { Slot } from './slot';
 import { createMemory, type Memory } from './storage';
@@ -17,8 +18,8 @@ export interface Platform {
   win: Window;
   /** Loads the UI (Preact) on demand, with the built-in strings of `locale` (see i18n/languages.ts); rejects with an Error naming what it tried. */
   loadUI(locale: string): Promise<UiModule>;
-  /** Loads the words of problems (config/messages.ts); see widget/problems.ts. */
-  loadMessages: FetchMessages;
+  /** Loads src/extra.ts: the words of problems and the dataLayer watcher, which most pages never need. */
+  loadExtra: FetchExtra;
 }
 
 /**
@@ -30,7 +31,7 @@ export interface Core extends Bus, Memory, Definitions, Slot {
   _options: Options;
   /** Starts the UI download (or joins it) with the strings of `locale`; rejects with an Error naming what it tried. */
   _fetchUI(locale: string): Promise<UiModule>;
-  _fetchMessages: FetchMessages;
+  _fetchExtra: FetchExtra;
   _delivery?: Delivery;
   /** The visitor's language now: `locale()` may change it while a survey is on screen. */
   _locale: string;
@@ -61,7 +62,7 @@ export function createCore(given: Options, platform: Platform): Core {
     _win: win,
     _options: options,
     _fetchUI: platform.loadUI,
-    _fetchMessages: platform.loadMessages,
+    _fetchExtra: platform.loadExtra,
     _locale: detectLocale(win, options.locale),
     _page: { ...bodyContext(win.document), ...jsonSafe(options.context) },
     _handles: new Set<UiHandle>(),

@@ -2,7 +2,8 @@ import { loadJSON } from '../config/load';
 import { validateDefinitions } from '../config/validate';
 import type { Options, Settings, Strings, Survey } from '../types';
 import type { Bus } from './bus';
-import { tell, type FetchMessages } from './problems';
+import type { FetchExtra } from '../extra';
+import { tell } from './problems';
 
 /** The valid surveys, the site settings and the string overrides: none until loaded. */
 export interface Definitions {
@@ -16,7 +17,7 @@ export interface Definitions {
  * rejects: each problem is reported (a warning for unknown fields), invalid surveys are left out,
  * and definitions that cannot load leave none.
  */
-export function loadDefinitions(w: Definitions & Bus & { _fetchMessages: FetchMessages }, options: Options, win: Window): Promise<void> {
+export function loadDefinitions(w: Definitions & Bus & { _fetchExtra: FetchExtra }, options: Options, win: Window): Promise<void> {
   const failed = (err: Error) => w._report({ source: 'definitions', message: err.message });
   return Promise.all([
     typeof options.surveys == 'string' ? loadJSON(options.surveys, win) : options.surveys || [],

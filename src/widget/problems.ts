@@ -1,18 +1,17 @@
 import type { Problem } from '../config/validate';
+import type { FetchExtra } from '../extra';
 import type { Bus } from './bus';
 
-/** Loads config/messages.ts, the words of problems: only a page with one to tell needs them. */
-export type FetchMessages = () => Promise<typeof import('../config/messages')>;
 
 /**
  * Tells the console (and `error` handlers) what is wrong with the options or the definitions, in
- * the words of the messages module, fetched only now. Always after the queued commands have run
+ * the words of config/messages.ts, in the extra file fetched only now. Always after the queued commands have run
  * (an `on('error')` among them), the fetch being asynchronous. Without the words, the path still
  * says where: `surveys[2].questions[0].scale is wrong (could not load …)`.
  */
-export function tell(w: Bus & { _fetchMessages: FetchMessages }, problems: Problem[], source: string): void {
+export function tell(w: Bus & { _fetchExtra: FetchExtra }, problems: Problem[], source: string): void {
   if (problems[0])
-    w._fetchMessages().then(
+    w._fetchExtra().then(
       ({ formatProblem }) =>
         problems.forEach((problem) =>
           problem.level == 'warning'

@@ -98,18 +98,18 @@ describeBrowser('bad input from the site', () => {
     const { page: healthy } = await t.open('/checkout-only.html');
     await command(healthy, 'moment', 'purchase');
     await stillAnswers(healthy, t, 'checkout');
-    expect(t.server.hits('/dist/ressenti-messages.min.js')).toBe(0);
+    expect(t.server.hits('/dist/ressenti-extra.min.js')).toBe(0);
 
     const broken = { id: 'nps-home', on: 'purchase', questions: [{ id: 'q', type: 'rating', scale: 12, text: 'Rate us' }] };
     t.server.pages.set('/broken.json', { body: [broken] });
-    t.server.pages.set('/dist/ressenti-messages.min.js', { status: 404, body: 'not found' });
+    t.server.pages.set('/dist/ressenti-extra.min.js', { status: 404, body: 'not found' });
     page('/broken.html', { surveys: '/broken.json' });
     const { page: p, log } = await t.open('/broken.html');
     try {
-      const error = await reported(p, log, /^surveys\[0\]\.questions\[0\]\.scale is wrong \(could not load the messages from .*ressenti-messages\.min\.js\)$/);
+      const error = await reported(p, log, /^surveys\[0\]\.questions\[0\]\.scale is wrong \(could not load the extra file from .*ressenti-extra\.min\.js\)$/);
       expect(error).toMatchObject({ source: 'definitions', surveyId: 'nps-home', path: 'surveys[0].questions[0].scale' });
     } finally {
-      t.server.pages.delete('/dist/ressenti-messages.min.js'); // pages outlive a test
+      t.server.pages.delete('/dist/ressenti-extra.min.js'); // pages outlive a test
     }
     expect(log.errors).toEqual([]);
   });

@@ -110,8 +110,8 @@ describe('definitions loading and reporting', () => {
     const bus = createBus();
     const errors: unknown[] = [];
     bus._on('error', (e: never) => errors.push(e));
-    const _fetchMessages = () => import('../../src/config/messages');
-    return Object.assign(bus, { _surveys: [], _settings: {}, _fetchMessages, errors }) as ReturnType<typeof createBus> & Definitions & { _fetchMessages: typeof _fetchMessages; errors: unknown[] };
+    const _fetchExtra = () => import('../../src/extra');
+    return Object.assign(bus, { _surveys: [], _settings: {}, _fetchExtra, errors }) as ReturnType<typeof createBus> & Definitions & { _fetchExtra: typeof _fetchExtra; errors: unknown[] };
   };
 
   it('valid surveys and settings are kept; each problem is reported with its survey and path', async () => {
