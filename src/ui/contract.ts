@@ -2,7 +2,7 @@ import type { whenFree } from '../journey/quiet';
 import type { render } from '../widget/render';
 import type { Answers, Position, Strings, Survey, Theme } from '../types';
 
-/** What the widget hands the lazily loaded UI to show one survey. */
+/** What `widget/render.ts` hands `open` (ui/open.ts) to show one survey; both travel in the UI file. */
 export interface OpenOptions {
   survey: Survey;
   locale: string;
@@ -18,7 +18,7 @@ export interface OpenOptions {
    * question, that question is skipped and the answer reported at once; else a warning says so.
    */
   linkAnswer?: string;
-  /** The survey is on screen (called once, before any answer): only now does it count as shown. */
+  /** The survey is on screen (called once, before any answer, with the handle `open` returns): only now does it count as shown. */
   onShow(handle: UiHandle): void;
   /** Called on every answer with all answers so far; `complete` on the last one (the thanks screen follows). */
   onAnswer(answers: Answers, complete: boolean): void;
