@@ -40,7 +40,7 @@ export function createWidget(options: Options, platform: Platform): Widget {
           if (!survey) return;
           const ctx = context(w);
           const reason = qualifies(survey, input(w, 'inline', ctx), false);
-          if (reason) log(w, `inline "${id}" not shown: ${reason}`);
+          if (reason) log(w, ['notInline', id, reason]);
           else display(w, survey, 'inline', ctx, undefined, el);
         }),
       ),

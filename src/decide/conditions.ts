@@ -1,10 +1,8 @@
 import type { AnswerCondition, Answers, Comparison, Context, SurveyCondition } from '../types';
+import type { Reason } from './reason';
 
 /** A value or a list of values as a list. */
 export const list = <T>(value: T | T[]): T[] => ([] as T[]).concat(value);
-
-/** JSON for reasons; `missing` for an absent value (JSON has no `undefined`). */
-export const show = (value: unknown): string => (value === undefined ? 'missing' : JSON.stringify(value));
 
 // Numbers and numeric strings are numbers; everything else (booleans, null, "", "abc") is not.
 const num = (v: unknown): number => (typeof v == 'number' ? v : typeof v == 'string' && v.trim() ? +v : NaN);
@@ -46,17 +44,17 @@ export function glob(pattern: string, text: string): boolean {
 }
 
 /** Null when the survey's `if` holds in `ctx`, else why not, naming the field and its actual value. */
-export function checkSurvey(cond: SurveyCondition | undefined, ctx: Context): string | null {
+export function checkSurvey(cond: SurveyCondition | undefined, ctx: Context): Reason | null {
   // A device name is a glob without wildcards. A missing value is tested as "undefined", which
   // only `*` and `**` match: patterns that accept anything.
   for (const key of ['path', 'url', 'device'] as const) {
     const patterns = cond?.[key];
     const actual = ctx[key];
     if (patterns != null && !list<string>(patterns).some((p) => glob(p, actual as string)))
-      return `if.${key} is ${show(actual)}, wants ${show(patterns)}`;
+      return ['if', key, actual, patterns];
   }
   for (const [key, cmp] of Object.entries(cond?.context || {}))
-    if (!compare(cmp, ctx[key])) return `if.context.${key} is ${show(ctx[key])}, wants ${show(cmp)}`;
+    if (!compare(cmp, ctx[key])) return ['if', 'context.' + key, ctx[key], cmp];
   return null;
 }
 

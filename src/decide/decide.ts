@@ -1,5 +1,6 @@
 import type { Context, Settings, Survey } from '../types';
-import { checkSurvey, list, show } from './conditions';
+import { checkSurvey, list } from './conditions';
+import type { Reason } from './reason';
 import { fatigueReason, limitReason, type History } from './history';
 
 /** Everything a decision depends on: plain data, so it is pure and testable without a page. */
@@ -21,19 +22,19 @@ export interface DecideInput {
 /** The survey to show, if any, and for every other survey why not. */
 export interface Decision {
   survey?: Survey;
-  reasons: { surveyId: string; reason: string }[];
+  reasons: { surveyId: string; reason: Reason }[];
 }
 
 /**
  * Null when `survey` may show now, else why not: its conditions, its sample draw, its own
  * limits, then (for a popover only) the popover-wide fatigue settings. Triggers are not checked.
  */
-export function qualifies(survey: Survey, input: DecideInput, popover: boolean): string | null {
+export function qualifies(survey: Survey, input: DecideInput, popover: boolean): Reason | null {
   const { sample } = survey;
   const drawn = sample == null ? 0 : input.draw(survey.id);
   return (
     checkSurvey(survey.if, input.context) ??
-    (drawn >= (sample ?? 1) ? `sampled out: draw ${drawn.toFixed(2)} >= ${sample}` : null) ??
+    (drawn >= (sample ?? 1) ? ['sample', drawn, sample] : null) ??
     limitReason(survey, input.history, input.now) ??
     (popover ? fatigueReason(input.settings, input.history, input.sessionShown, input.now) : null)
   );
@@ -43,10 +44,10 @@ export function qualifies(survey: Survey, input: DecideInput, popover: boolean):
 export function decide(input: DecideInput): Decision {
   const { moment, surveys } = input;
   // A survey with no `on` shows only by `show`, a link or inline: "on is missing".
-  const why = surveys.map((survey) =>
-    !list(survey.on).includes(moment) ? `on is ${show(survey.on)}, not ${show(moment)}`
-      : survey.display == 'inline' ? 'display is "inline"'
-      : qualifies(survey, input, true) ?? (input.busy ? 'another survey is on screen' : null),
+  const why = surveys.map((survey): Reason | null =>
+    !list(survey.on).includes(moment) ? ['on', survey.on, moment]
+      : survey.display == 'inline' ? ['inline']
+      : qualifies(survey, input, true) ?? (input.busy ? ['busy'] : null),
   );
   const priority = (survey?: Survey) => survey?.priority || 0;
   // A stable sort: equal priorities keep definition order.
@@ -56,7 +57,7 @@ export function decide(input: DecideInput): Decision {
     reasons: surveys.flatMap((survey, i) =>
       survey == winner ? [] : {
         surveyId: survey.id,
-        reason: why[i] ?? `"${winner!.id}" won (${priority(winner) > priority(survey) ? `priority ${priority(winner)} > ${priority(survey)}` : 'defined first'})`,
+        reason: why[i] ?? ['won', winner!.id, priority(winner), priority(survey)],
       },
     ),
   };

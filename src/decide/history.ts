@@ -1,4 +1,5 @@
 import type { Settings, Survey } from '../types';
+import type { Reason } from './reason';
 
 /*
  * The fatigue policy. Every display counts, answered or dismissed alike:
@@ -17,12 +18,9 @@ export interface History {
 
 const DAY = 864e5;
 
-// `toJSON` gives null instead of throwing on an invalid date (a corrupted history must not throw).
-const at = (ms: number) => new Date(ms).toJSON();
-
 // Why `scope`.cooldownDays (`days` after a display at `last`) still runs at `now`, or null.
-const cooling = (scope: string, now: number, last = NaN, days = 0) =>
-  days && last + days * DAY > now ? `${scope}.cooldownDays: cooling down until ${at(last + days * DAY)}` : null;
+const cooling = (scope: string, now: number, last = NaN, days = 0): Reason | null =>
+  days && last + days * DAY > now ? ['cooling', scope, last + days * DAY] : null;
 
 /** The history after a display of `surveyId` at `now` (pure: returns a new history). */
 export function record(history: History, surveyId: string, now: number, popover: boolean): History {
@@ -30,15 +28,15 @@ export function record(history: History, surveyId: string, now: number, popover:
 }
 
 /** Why the survey's own `limit` forbids showing it at `now`, or null. */
-export function limitReason({ id, limit = {} }: Survey, history: History, now: number): string | null {
+export function limitReason({ id, limit = {} }: Survey, history: History, now: number): Reason | null {
   // Own property only: a survey named `constructor` or `__proto__` must not find Object's.
   const last = Object.getOwnPropertyDescriptor(Object(history.seen), id)?.value;
-  return last != null && limit.once ? `limit.once: shown on ${at(last)}` : cooling('limit', now, last, limit.cooldownDays);
+  return last != null && limit.once ? ['once', last] : cooling('limit', now, last, limit.cooldownDays);
 }
 
 /** Why the popover-wide `settings` forbid a popover at `now`, given those already shown this session, or null. */
-export function fatigueReason({ maxPerSession: max, cooldownDays }: Settings, history: History, sessionShown: number, now: number): string | null {
+export function fatigueReason({ maxPerSession: max, cooldownDays }: Settings, history: History, sessionShown: number, now: number): Reason | null {
   return max != null && sessionShown >= max
-    ? `settings.maxPerSession reached (${sessionShown} of ${max})`
+    ? ['max', sessionShown, max]
     : cooling('settings', now, history.popover, cooldownDays);
 }

@@ -1,4 +1,5 @@
 import type { DecideInput } from '../decide/decide';
+import type { Reason } from '../decide/reason';
 import { pageUrl } from '../config/url';
 import { draw } from '../decide/sample';
 import { now } from '../platform/clock';
@@ -6,8 +7,15 @@ import { detectDevice } from '../platform/env';
 import type { Context } from '../types';
 import type { Core } from './core';
 
-/** `console.info` with `debug` only. */
-export const log = (w: Core, ...args: unknown[]) => w._options.debug && console.info('[ressenti]', ...args);
+/**
+ * With `debug` only: `explain` gets the debug words (decide/explain.ts, in the extra file) and prints;
+ * a page that cannot load them is told once through `error`.
+ */
+export const debug = (w: Core, explain: (words: typeof import('../extra')) => void) =>
+  w._options.debug && w._fetchExtra().then(explain, (err: Error) => w._report({ source: 'debug', message: err.message }));
+
+/** A debug line: `[ressenti] "survey" waits for the visitor to leave a form field`. */
+export const log = (w: Core, reason: Reason) => debug(w, ({ because }) => console.info('[ressenti]', because(reason)));
 
 /** The context now: where the visitor is, then the page's context, then `extra`. */
 export function context(w: Core, extra?: Context): Context {

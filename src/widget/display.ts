@@ -1,4 +1,5 @@
 import { qualifies } from '../decide/decide';
+import type { Reason } from '../decide/reason';
 import { after } from '../platform/listen';
 import type { Context, Survey } from '../types';
 import type { UiModule } from '../ui/contract';
@@ -24,21 +25,21 @@ export async function display(w: Core, survey: Survey, moment: string, ctx: Cont
 
 /**
  * A moment's popover: waits out the survey's delay, then the visitor's form field, then shows it
- * unless the page became quiet or it no longer qualifies. `explain` gets the outcome (undefined:
- * shown), once. The caller made sure the slot is free.
+ * unless the page became quiet or it no longer qualifies. `explain` gets why it did not show
+ * (undefined: shown), once. The caller made sure the slot is free.
  */
-export function schedule(w: Core, survey: Survey, moment: string, extra: Context | undefined, explain: (outcome?: string) => void) {
+export function schedule(w: Core, survey: Survey, moment: string, extra: Context | undefined, explain: (notShown?: Reason) => void) {
   w._fetchUI(w._locale).catch(() => {}); // start fetching now: the delay hides the latency; errors are reported below
   let cancelWait = () => {};
-  const giveUp = (reason: string) => {
+  const giveUp = (reason: Reason) => {
     free(w, claim);
-    explain('not shown: ' + reason);
+    explain(reason);
   };
   const stopTimer = after(w._win, survey.delay || 0, async () => {
     const ui = await loadUI(w);
-    if (!ui) return giveUp('the UI could not load');
+    if (!ui) return giveUp(['noUI']);
     if (w._claim != claim) return; // cancelled meanwhile
-    const wait = ui._whenFree(w._win, FORM_WAIT_MS, () => log(w, `"${survey.id}" waits for the visitor to leave a form field`));
+    const wait = ui._whenFree(w._win, FORM_WAIT_MS, () => log(w, ['waits', survey.id]));
     cancelWait = wait.cancel;
     const notNow = await wait.promise;
     // Conditions hold for the page the visitor is on when the survey appears, not when the moment fired.
@@ -51,7 +52,7 @@ export function schedule(w: Core, survey: Survey, moment: string, extra: Context
   const claim = take(w, WAITING, () => {
     stopTimer();
     cancelWait();
-    giveUp('cancelled (route change or destroy)');
+    giveUp(['cancelled']);
   })!;
 }
 

@@ -1,8 +1,9 @@
 import { decide } from '../decide/decide';
+import type { Reason } from '../decide/reason';
 import { startSources, watchHooks, type Emit } from '../journey';
 import { all } from '../platform/listen';
 import type { Context } from '../types';
-import { context, input } from './context';
+import { context, debug, input } from './context';
 import type { Core } from './core';
 import { schedule } from './display';
 import { leave } from './slot';
@@ -24,16 +25,8 @@ export function moments(w: Core): Emit {
     const ctx = context(w, extra);
     const { survey, reasons } = decide(input(w, name, ctx));
     // With debug, one collapsed group per moment, printed once the chosen survey's fate is known.
-    let explained = !w._options.debug;
-    const explain = (outcome = 'shown') => {
-      if (explained) return;
-      explained = true;
-      console.groupCollapsed(`[ressenti] moment "${name}"` + (survey && outcome == 'shown' ? ` → "${survey.id}"` : ''));
-      console.info('context', ctx);
-      if (survey) console.info(`"${survey.id}": ${outcome}`);
-      for (const { surveyId, reason } of reasons) console.info(`"${surveyId}": ${reason}`);
-      console.groupEnd();
-    };
+    let explained: unknown;
+    const explain = (notShown?: Reason) => explained || (explained = debug(w, (words) => words.explain(name, ctx, survey?.id, notShown, reasons)));
     if (survey) schedule(w, survey, name, extra, explain);
     else explain();
   };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswers, checkSurvey, compare, glob } from '../../src/decide/conditions';
+import { because } from '../../src/decide/explain';
+
+/** checkSurvey's reason in the words debug prints, or null. */
+const why = (...args: Parameters<typeof checkSurvey>) => {
+  const reason = checkSurvey(...args);
+  return reason && because(reason);
+};
 
 describe('comparisons', () => {
   it('a bare value means equal', () => {
@@ -126,42 +133,42 @@ describe('survey conditions', () => {
   const ctx = { path: '/cart', url: 'https://shop.example/cart?x=1', device: 'desktop', value: 12, pageType: 'cart' };
 
   it('hold when absent or when every field holds', () => {
-    expect(checkSurvey(undefined, ctx)).toBeNull();
-    expect(checkSurvey({}, ctx)).toBeNull();
+    expect(why(undefined, ctx)).toBeNull();
+    expect(why({}, ctx)).toBeNull();
     expect(
-      checkSurvey({ path: '/cart', url: 'https://shop.example/**', device: ['desktop', 'tablet'], context: { value: { lt: 50 }, pageType: 'cart' } }, ctx),
+      why({ path: '/cart', url: 'https://shop.example/**', device: ['desktop', 'tablet'], context: { value: { lt: 50 }, pageType: 'cart' } }, ctx),
     ).toBeNull();
   });
 
   it('name the path that did not match', () => {
-    expect(checkSurvey({ path: '/checkout/**' }, ctx)).toBe('if.path is "/cart", wants "/checkout/**"');
-    expect(checkSurvey({ path: ['/checkout/**', '/help/*'] }, ctx)).toBe('if.path is "/cart", wants ["/checkout/**","/help/*"]');
-    expect(checkSurvey({ path: ['/checkout/**', '/cart'] }, ctx)).toBeNull();
+    expect(why({ path: '/checkout/**' }, ctx)).toBe('if.path is "/cart", wants "/checkout/**"');
+    expect(why({ path: ['/checkout/**', '/help/*'] }, ctx)).toBe('if.path is "/cart", wants ["/checkout/**","/help/*"]');
+    expect(why({ path: ['/checkout/**', '/cart'] }, ctx)).toBeNull();
   });
 
   it('match url globs against the full address', () => {
-    expect(checkSurvey({ url: '**/cart' }, ctx)).toBe('if.url is "https://shop.example/cart?x=1", wants "**/cart"');
-    expect(checkSurvey({ url: '**/cart?x=1' }, ctx)).toBeNull();
+    expect(why({ url: '**/cart' }, ctx)).toBe('if.url is "https://shop.example/cart?x=1", wants "**/cart"');
+    expect(why({ url: '**/cart?x=1' }, ctx)).toBeNull();
   });
 
   it('name the device', () => {
-    expect(checkSurvey({ device: 'mobile' }, ctx)).toBe('if.device is "desktop", wants "mobile"');
-    expect(checkSurvey({ device: ['mobile', 'tablet'] }, ctx)).toBe('if.device is "desktop", wants ["mobile","tablet"]');
+    expect(why({ device: 'mobile' }, ctx)).toBe('if.device is "desktop", wants "mobile"');
+    expect(why({ device: ['mobile', 'tablet'] }, ctx)).toBe('if.device is "desktop", wants ["mobile","tablet"]');
   });
 
   it('name the context key, its value and the comparison', () => {
-    expect(checkSurvey({ context: { value: { gte: 50 } } }, ctx)).toBe('if.context.value is 12, wants {"gte":50}');
-    expect(checkSurvey({ context: { pageType: 'product' } }, ctx)).toBe('if.context.pageType is "cart", wants "product"');
-    expect(checkSurvey({ context: { coupon: 'SALE' } }, ctx)).toBe('if.context.coupon is missing, wants "SALE"');
+    expect(why({ context: { value: { gte: 50 } } }, ctx)).toBe('if.context.value is 12, wants {"gte":50}');
+    expect(why({ context: { pageType: 'product' } }, ctx)).toBe('if.context.pageType is "cart", wants "product"');
+    expect(why({ context: { coupon: 'SALE' } }, ctx)).toBe('if.context.coupon is missing, wants "SALE"');
   });
 
   it('report the first failing field: path, url, device, then context', () => {
-    expect(checkSurvey({ device: 'mobile', path: '/x', context: { value: 99 } }, ctx)).toMatch(/^if\.path /);
-    expect(checkSurvey({ context: { value: 99 }, device: 'mobile' }, ctx)).toMatch(/^if\.device /);
+    expect(why({ device: 'mobile', path: '/x', context: { value: 99 } }, ctx)).toMatch(/^if\.path /);
+    expect(why({ context: { value: 99 }, device: 'mobile' }, ctx)).toMatch(/^if\.device /);
   });
 
   it('a missing path fails a path glob without throwing', () => {
-    expect(checkSurvey({ path: '/x' }, {})).toBe('if.path is missing, wants "/x"');
+    expect(why({ path: '/x' }, {})).toBe('if.path is missing, wants "/x"');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide, qualifies, type DecideInput } from '../../src/decide/decide';
+import { because } from '../../src/decide/explain';
 import { record, type History } from '../../src/decide/history';
 import type { Survey } from '../../src/types';
 
@@ -21,7 +22,14 @@ function input(surveys: Survey[], more: Partial<DecideInput> = {}): DecideInput 
     ...more,
   };
 }
-const reasonsOf = (d: ReturnType<typeof decide>) => Object.fromEntries(d.reasons.map((r) => [r.surveyId, r.reason]));
+const reasonsOf = (d: ReturnType<typeof decide>) => Object.fromEntries(d.reasons.map((r) => [r.surveyId, because(r.reason)]));
+/** The reasons in the words debug prints. */
+const worded = (d: ReturnType<typeof decide>) => d.reasons.map((r) => ({ ...r, reason: because(r.reason) }));
+/** qualifies' reason in words, or null. */
+const why = (...args: Parameters<typeof qualifies>) => {
+  const reason = qualifies(...args);
+  return reason && because(reason);
+};
 /** Shows `id` at `at` as the widget would: records it and counts the popover. */
 const shown = (h: History, id: string, at: number) => record(h, id, at, true);
 
@@ -34,7 +42,7 @@ describe('decision: triggers', () => {
   it('a survey waiting for another moment does not, and says which', () => {
     const d = decide(input([survey('a', { on: 'purchase' })], { moment: 'page-view' }));
     expect(d.survey).toBeUndefined();
-    expect(d.reasons).toEqual([{ surveyId: 'a', reason: 'on is "purchase", not "page-view"' }]);
+    expect(worded(d)).toEqual([{ surveyId: 'a', reason: 'on is "purchase", not "page-view"' }]);
   });
 
   it('any of several triggers will do', () => {
@@ -182,7 +190,7 @@ describe('priority and order', () => {
   it('the highest priority wins and the others say who beat them', () => {
     const d = decide(input([survey('a'), survey('b', { priority: 2 }), survey('c', { priority: -1 })]));
     expect(d.survey?.id).toBe('b');
-    expect(d.reasons).toEqual([
+    expect(worded(d)).toEqual([
       { surveyId: 'a', reason: '"b" won (priority 2 > 0)' },
       { surveyId: 'c', reason: '"b" won (priority 2 > -1)' },
     ]);
@@ -216,13 +224,13 @@ describe('inline surveys (qualifies without the popover fatigue)', () => {
   const tired = { settings: { maxPerSession: 1, cooldownDays: 3 }, sessionShown: 1, history: shown({ seen: {} }, 'x', NOV_20) };
 
   it('ignore the popover-wide settings', () => {
-    expect(qualifies(survey('help', { display: 'inline' }), input([], tired), false)).toBeNull();
-    expect(qualifies(survey('help'), input([], tired), true)).toBe('settings.maxPerSession reached (1 of 1)');
+    expect(why(survey('help', { display: 'inline' }), input([], tired), false)).toBeNull();
+    expect(why(survey('help'), input([], tired), true)).toBe('settings.maxPerSession reached (1 of 1)');
   });
 
   it('respect their own limit, sample and conditions', () => {
     const inline = (more: Partial<Survey>, extra: Partial<DecideInput> = {}) =>
-      qualifies(survey('help', { display: 'inline', ...more }), input([], { ...tired, ...extra }), false);
+      why(survey('help', { display: 'inline', ...more }), input([], { ...tired, ...extra }), false);
     expect(inline({ if: { path: '/help/**' } })).toBe('if.path is "/checkout/done", wants "/help/**"');
     expect(inline({ sample: 0.2 })).toBe('sampled out: draw 0.50 >= 0.2');
     expect(inline({ limit: { once: true } }, { history: record({ seen: {} }, 'help', NOV_20 - DAY, false) })).toBe(
@@ -231,7 +239,7 @@ describe('inline surveys (qualifies without the popover fatigue)', () => {
   });
 
   it('ignore the trigger and whether a popover is on screen', () => {
-    expect(qualifies(survey('help', { on: 'cart' }), input([], { busy: true }), false)).toBeNull();
+    expect(why(survey('help', { on: 'cart' }), input([], { busy: true }), false)).toBeNull();
   });
 
   it('does not draw for a survey without a sample', () => {
@@ -254,6 +262,6 @@ describe('history', () => {
 
   it('survives a round trip through JSON storage', () => {
     const h = JSON.parse(JSON.stringify(record({ seen: {} }, 'a', NOV_20, false))) as History;
-    expect(decide(input([survey('a', { limit: { once: true } })], { history: h })).reasons[0].reason).toBe('limit.once: shown on 2026-11-20T10:00:00.000Z');
+    expect(decide(input([survey('a', { limit: { once: true } })], { history: h })).reasons.map((r) => because(r.reason))[0]).toBe('limit.once: shown on 2026-11-20T10:00:00.000Z');
   });
 });
