@@ -1,7 +1,9 @@
 // `npm run bench`: what Ressenti costs a visitor, and whether it stays within budget.
 //   1. raw / gzip / brotli size of every script in dist/, with the budgets;
 //   2. main-thread time Chromium spends because of the script tag on a product page: with no
-//      survey to show (the common case, budgeted), and with one that shows (UI fetched and rendered).
+//      survey to show (the common case, budgeted, at 1× and 4× CPU), and with one that shows (UI
+//      fetched and rendered); a page load with 10, 100 and 500 events waiting in the outbox;
+//   3. loading + validating 10 to 10,000 definitions, and one moment's decision among them.
 // Exits non-zero when a budget is broken, after printing every figure.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -109,10 +111,27 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launchBrowser();
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
-/** One visit in a fresh context: main-thread milliseconds (tasks, script) until the page settles. */
-async function visit(name) {
+/** In the page, before its scripts: `n` response events waiting in the outbox, as an earlier page left them. */
+function prefill(n) {
+  const ts = new Date(Date.now() - 60_000).toISOString();
+  for (let i = 0; i < n; i++) {
+    const eventId = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const event = { v: 1, eventId, type: 'response', responseId: 'r' + i, surveyId: 'post-purchase', moment: 'purchase', answers: { mood: 4, why: 'Delivery options were a little confusing at first' }, complete: true,
+      context: { url: location.href, path: location.pathname, locale: 'en', device: 'desktop', pageType: 'product' }, session: 's', ts };
+    localStorage.setItem('ressenti:o:' + eventId, JSON.stringify({ event, attempts: 0, due: 0 }));
+  }
+}
+
+/**
+ * One visit in a fresh context: main-thread milliseconds (tasks, script) until the page settles;
+ * `throttle`: CPU slowdown (4: a mid-range phone); `waiting`: events an earlier page left in the outbox.
+ */
+async function visit(name, { throttle = 1, waiting = 0 } = {}) {
   const context = await browser.newContext();
   try {
+    // Written before any script of the page, in both the page with the script and the one without:
+    // its own cost cancels out of the difference.
+    if (waiting) await context.addInitScript(prefill, waiting);
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -121,10 +140,14 @@ async function visit(name) {
     // threadTicks: CPU time of the main thread, which the visitor pays; wall-clock ticks would also count
     // the time the OS gave other processes, and vary far more from run to run.
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     const uiBefore = hits.get('/dist/ressenti-ui.min.js') ?? 0;
     await page.goto(origin + slug(name), { waitUntil: 'load' });
     const loaded = await page.evaluate(() => typeof window.ressenti === 'function');
     if (loaded !== (name !== 'no script')) errors.push(loaded ? 'window.ressenti exists without the script' : 'window.ressenti is missing: the script did not run');
+    if (waiting && name !== 'no script') {
+      await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('ressenti:o:')), null, { polling: 100, timeout: 20_000 }).catch(() => errors.push(`the ${waiting} waiting events were not all delivered within 20 s`));
+    }
     if (name === 'script, survey shows') {
       await page.waitForFunction(() => document.querySelector('[data-ressenti-host]')?.shadowRoot?.querySelector('button'), null, { polling: 100, timeout: 10_000 }).catch(() => errors.push('the survey did not show within 10 s'));
     }
@@ -141,8 +164,75 @@ const median = (xs) => {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/**
+ * Load + validate, then one decision, for `n` definitions each listening to its own moment, in a
+ * blank page at 1×: the validator and the decision as the script runs them (bundled from src/).
+ */
+async function definitions(n) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.setContent('<!doctype html><title>definitions</title>');
+    await page.addScriptTag({ content: await pureBundle() });
+    return await page.evaluate((n) => {
+      const surveys = Array.from({ length: n }, (_, i) => ({
+        id: 'survey-' + i,
+        on: 'moment-' + i,
+        if: { path: '/shop/**', context: { value: { gte: 10 } } },
+        sample: 0.5,
+        limit: { cooldownDays: 30 },
+        questions: [
+          { id: 'mood', type: 'emoji', text: { en: 'How was it?', fr: "Comment c'était ?" } },
+          { id: 'why', type: 'text', text: 'Why?', if: { mood: { lte: 2 } } },
+        ],
+      }));
+      const text = JSON.stringify({ surveys, settings: { maxPerSession: 2 } });
+      const input = (valid, moment) => ({ moment, context: { path: '/shop/a', url: 'https://shop.example/shop/a', device: 'desktop', value: 20 }, surveys: valid, settings: {}, history: { seen: {} }, sessionShown: 0, now: Date.now(), draw: () => 0.25 });
+      // Loading: the JSON parsed, validated, and the first decision (which indexes the definitions by moment).
+      const t0 = performance.now();
+      const result = window.R.validateDefinitions(JSON.parse(text));
+      window.R.decide(input(result.surveys, 'page-view'));
+      const load = performance.now() - t0;
+      if (result.problems.length || result.surveys.length !== n) throw new Error(`${n} definitions: ${result.problems.length} problems`);
+      // One decision: a moment one survey listens to, averaged over many (the timer is coarse).
+      const k = 200;
+      const t1 = performance.now();
+      for (let i = 0; i < k; i++) window.R.decide(input(result.surveys, 'moment-' + ((i * 7919) % n)));
+      return { load, decision: (performance.now() - t1) / k };
+    }, n);
+  } finally {
+    await context.close();
+  }
+}
+
+let bundle;
+/** The validator and the decision from src/, as one script that sets `window.R`. */
+async function pureBundle() {
+  if (bundle) return bundle;
+  const { rollup } = await import('rollup');
+  const { default: typescript } = await import('@rollup/plugin-typescript');
+  const entry = '\0bench-definitions';
+  const build = await rollup({
+    input: entry,
+    plugins: [
+      { name: 'entry', resolveId: (id) => (id === entry ? id : null), load: (id) => (id === entry ? `export { validateDefinitions } from ${JSON.stringify(join(ROOT, 'src/config/validate.ts'))}; export { decide } from ${JSON.stringify(join(ROOT, 'src/decide/decide.ts'))};` : null) },
+      typescript({ noCheck: true, outputToFilesystem: false }),
+    ],
+    onwarn() {},
+  });
+  bundle = (await build.generate({ format: 'iife', name: 'R' })).output[0].code;
+  return bundle;
+}
+
+const SIZES = [10, 100, 1000, 10000];
+const WAITING = [10, 100, 500];
+const DRAIN_RUNS = Math.max(5, Math.ceil(RUNS / 2));
 const results = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
 const names = Object.keys(variants);
+const pair = ['no script', 'script, no survey'];
+const throttled = Object.fromEntries(pair.map((name) => [name, []]));
+const drains = Object.fromEntries(WAITING.map((n) => [n, Object.fromEntries(pair.map((name) => [name, []]))]));
+const defs = {};
 try {
   for (const name of names) await visit(name); // warm-up: process start, disk cache
   for (let round = 0; round < RUNS; round++) {
@@ -152,6 +242,11 @@ try {
       results[name].push(await visit(name));
     }
   }
+  // The same page on a 4× slower CPU (a mid-range phone): what the budget is about.
+  for (let round = 0; round < RUNS; round++) for (const name of round % 2 ? pair : [...pair].reverse()) throttled[name].push(await visit(name, { throttle: 4 }));
+  // A page load with events waiting in the outbox, delivered to a healthy collector.
+  for (const n of WAITING) for (let round = 0; round < DRAIN_RUNS; round++) for (const name of pair) drains[n][name].push(await visit(name, { waiting: n }));
+  for (const n of SIZES) defs[n] = await definitions(n);
 } finally {
   await browser.close();
   server.close();
@@ -175,6 +270,42 @@ for (const name of names) {
 const addedTask = median(results['script, no survey'].map((r) => r.task)) - median(base.map((r) => r.task));
 console.log(`\nAdded main-thread time without a survey: ${addedTask.toFixed(1)} ms (budget ≤ ${MAX_TASK_MS} ms)`);
 if (addedTask > MAX_TASK_MS) failures.push(`the script adds ${addedTask.toFixed(1)} ms of main-thread time without a survey, over the ${MAX_TASK_MS} ms budget`);
+// Script time (ScriptDuration) the tag adds, with no survey to show, at 4× CPU.
+const MAX_SCRIPT_4X_MS = 10;
+const addedBy = (runs, metric) => median(runs['script, no survey'].map((r) => r[metric])) - median(runs['no script'].map((r) => r[metric]));
+const script1x = addedBy(results, 'script');
+const script4x = addedBy(throttled, 'script');
+console.log(`Added script time without a survey: ${script1x.toFixed(1)} ms at 1×, ${script4x.toFixed(1)} ms at 4× CPU (budget at 4× ≤ ${MAX_SCRIPT_4X_MS} ms; task time at 4×: ${addedBy(throttled, 'task').toFixed(1)} ms)`);
+if (script4x > MAX_SCRIPT_4X_MS) failures.push(`the script adds ${script4x.toFixed(1)} ms of script time at 4× CPU without a survey, over the ${MAX_SCRIPT_4X_MS} ms budget`);
+for (const runs of Object.values(throttled)) {
+  const errors = [...new Set(runs.flatMap((r) => r.errors))];
+  if (errors.length) failures.push(`4× CPU: ${errors.join('; ')}`);
+}
+
+// A page load with N events waiting in the outbox: script time added at 1×, which must grow linearly.
+const MAX_DRAIN_500_MS = 30;
+console.log(`\nPage load with events waiting in the outbox (delivered to a healthy collector), added script time at 1×, median of ${DRAIN_RUNS}:`);
+for (const n of WAITING) {
+  const added = addedBy(drains[n], 'script');
+  console.log(`  ${pad(n, 5)} waiting: ${pad(added.toFixed(1), 6)} ms${n === 500 ? `  (budget ≤ ${MAX_DRAIN_500_MS} ms)` : ''}`);
+  if (n === 500 && added > MAX_DRAIN_500_MS) failures.push(`a page load with 500 events waiting adds ${added.toFixed(1)} ms of script, over the ${MAX_DRAIN_500_MS} ms budget`);
+  const errors = [...new Set(Object.values(drains[n]).flatMap((runs) => runs.flatMap((r) => r.errors)))];
+  if (errors.length) failures.push(`${n} waiting: ${errors.join('; ')}`);
+}
+
+// Definitions: loading + validating them, and one moment's decision, at 1×.
+const MAX_LOAD_1000_MS = 30;
+const MAX_DECISION_1000_MS = 1;
+const MAX_TASK_10000_MS = 200;
+console.log('\nDefinitions, each listening to its own moment, at 1× (blank page):');
+for (const n of SIZES) {
+  const { load, decision } = defs[n];
+  console.log(`  ${pad(n.toLocaleString('en-US'), 6)} definitions: load + validate ${pad(load.toFixed(1), 6)} ms, one decision ${pad(decision.toFixed(3), 6)} ms`);
+}
+if (defs[1000].load > MAX_LOAD_1000_MS) failures.push(`loading and validating 1,000 definitions takes ${defs[1000].load.toFixed(1)} ms, over the ${MAX_LOAD_1000_MS} ms budget`);
+if (defs[1000].decision > MAX_DECISION_1000_MS) failures.push(`one decision with 1,000 definitions takes ${defs[1000].decision.toFixed(3)} ms, over the ${MAX_DECISION_1000_MS} ms budget`);
+if (defs[10000].load > MAX_TASK_10000_MS) failures.push(`loading and validating 10,000 definitions is a ${defs[10000].load.toFixed(0)} ms task, over ${MAX_TASK_10000_MS} ms`);
+
 if (results['script, no survey'].some((r) => r.ui > 0)) failures.push('the UI file was requested although no survey showed');
 if (!results['script, survey shows'].every((r) => r.ui > 0)) failures.push('the UI file was not requested when the survey showed');
 

@@ -40,25 +40,43 @@ export function qualifies(survey: Survey, input: DecideInput, popover: boolean):
   );
 }
 
-/** Which popover survey `input.moment` shows: the highest priority, then the first defined, of those that qualify. */
+// The surveys listening to each moment, indexed once per definitions (loading them sets a new
+// array, never changes one), so that a decision does not grow with surveys that do not listen.
+const indexes = new WeakMap<Survey[], Map<string, Set<Survey>>>();
+const listening = (surveys: Survey[], moment: string) => {
+  let index = indexes.get(surveys);
+  if (!index) {
+    indexes.set(surveys, (index = new Map()));
+    for (const survey of surveys) for (const on of list(survey.on || [])) index.get(on)?.add(survey) || index.set(on, new Set([survey]));
+  }
+  return [...(index.get(moment) || [])];
+};
+
+/**
+ * Which popover survey `input.moment` shows: the highest priority, then the first defined, of those
+ * that qualify. Only the surveys listening to the moment are looked at; why each other survey does
+ * not show (for debug explanations) is worked out only when `reasons` is read.
+ */
 export function decide(input: DecideInput): Decision {
   const { moment, surveys } = input;
-  // A survey with no `on` shows only by `show`, a link or inline: "on is missing".
-  const why = surveys.map((survey): Reason | null =>
-    !list(survey.on).includes(moment) ? ['on', survey.on, moment]
-      : survey.display == 'inline' ? ['inline']
-      : qualifies(survey, input, true) ?? (input.busy ? ['busy'] : null),
+  const candidates = listening(surveys, moment);
+  const why = candidates.map((survey): Reason | null =>
+    survey.display == 'inline' ? ['inline'] : qualifies(survey, input, true) ?? (input.busy ? ['busy'] : null),
   );
   const priority = (survey?: Survey) => survey?.priority || 0;
   // A stable sort: equal priorities keep definition order.
-  const [winner] = surveys.filter((_, i) => why[i] == null).sort((a, b) => priority(b) - priority(a));
+  const [winner] = candidates.filter((_, i) => why[i] == null).sort((a, b) => priority(b) - priority(a));
   return {
     survey: winner,
-    reasons: surveys.flatMap((survey, i) =>
-      survey == winner ? [] : {
-        surveyId: survey.id,
-        reason: why[i] ?? ['won', winner!.id, priority(winner), priority(survey)],
-      },
-    ),
+    get reasons() {
+      return surveys.flatMap((survey) => {
+        const i = candidates.indexOf(survey);
+        // A survey with no `on` shows only by `show`, a link or inline: "on is missing".
+        return survey == winner ? [] : {
+          surveyId: survey.id,
+          reason: i < 0 ? (['on', survey.on, moment] as Reason) : why[i] ?? ['won', winner!.id, priority(winner), priority(survey)],
+        };
+      });
+    },
   };
 }

@@ -23,10 +23,12 @@ export function moments(w: Core): Emit {
       w._stopPage = all(startSources(w._surveys.flatMap((s) => s.on || []), onMoment, win), watchHooks(onMoment, win));
     }
     const ctx = context(w, extra);
-    const { survey, reasons } = decide(input(w, name, ctx));
-    // With debug, one collapsed group per moment, printed once the chosen survey's fate is known.
+    const decision = decide(input(w, name, ctx));
+    const { survey } = decision;
+    // With debug, one collapsed group per moment, printed once the chosen survey's fate is known. The
+    // reasons are read only then: why each other survey does not show costs a line each.
     let explained: unknown;
-    const explain = (notShown?: Reason) => explained || (explained = debug(w, (words) => words.explain(name, ctx, survey?.id, notShown, reasons)));
+    const explain = (notShown?: Reason) => explained || (explained = debug(w, (words) => words.explain(name, ctx, survey?.id, notShown, decision.reasons)));
     if (survey) schedule(w, survey, name, extra, explain);
     else explain();
   };

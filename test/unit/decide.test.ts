@@ -265,3 +265,26 @@ describe('history', () => {
     expect(decide(input([survey('a', { limit: { once: true } })], { history: h })).reasons.map((r) => because(r.reason))[0]).toBe('limit.once: shown on 2026-11-20T10:00:00.000Z');
   });
 });
+
+describe('decision at volume', () => {
+  it('looks only at the surveys listening to the moment; why the others do not show is worked out when asked', () => {
+    let looked = 0;
+    /** A survey on `on` that counts every look at what a decision checks. */
+    const watched = (id: string, on: string) => {
+      const s = survey(id, { on });
+      for (const key of ['if', 'display', 'sample', 'limit'] as const)
+        Object.defineProperty(s, key, { enumerable: true, get: () => void looked++ });
+      return s;
+    };
+    const others = Array.from({ length: 1000 }, (_, i) => watched('other-' + i, 'moment-' + i));
+    const listening = survey('cart', { on: ['add_to_cart', 'purchase'] });
+    const surveys = [...others, listening];
+    const d = decide(input(surveys));
+    expect(d.survey).toBe(listening);
+    expect(looked).toBe(0);
+    // The same definitions again: the index is built once, and still right.
+    expect(decide(input(surveys, { moment: 'moment-7' })).survey).toBe(others[7]);
+    expect(reasonsOf(d)['other-3']).toBe('on is "moment-3", not "purchase"');
+    expect(d.reasons).toHaveLength(1000);
+  });
+});
