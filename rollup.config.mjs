@@ -2,7 +2,8 @@
 //   dist/ressenti.min.js     script tag, IIFE: everything that runs on every page, no Preact
 //   dist/ressenti-ui.min.js  script tag's UI, IIFE: Preact + signals + components, fetched on demand
 //   dist/ressenti-<code>.min.js  script tag's built-in strings for one language (de, fr…), fetched with the UI
-//   dist/ressenti-extra.min.js  what most pages never need (problems' words, the dataLayer watcher), fetched by those that do
+//   dist/ressenti-extra.min.js  what most pages never need (problems' and debug's words, the dataLayer watcher), fetched by those that do
+//   dist/ressenti-sources.min.js  the built-in moment sources (scroll, dwell, idle, exit intent, rage clicks), for pages whose surveys use one
 //   dist/index.mjs           npm build, ESM; `import('./ui/open')` becomes dist/ui-[hash].mjs, each language a chunk
 // plus dist/index.d.ts and the declarations it reaches.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -171,11 +172,13 @@ export default [
         : /[\\/]src[\\/]ui[\\/]/.test(chunk.facadeModuleId ?? '') ? 'ui-[hash].mjs'
         : /[\\/]src[\\/]i18n[\\/]/.test(chunk.facadeModuleId ?? '') ? 'lang-[name]-[hash].mjs'
         : /[\\/]src[\\/]extra/.test(chunk.facadeModuleId ?? '') ? 'extra-[hash].mjs'
+        : /[\\/]src[\\/]journey[\\/]start/.test(chunk.facadeModuleId ?? '') ? 'sources-[hash].mjs'
         : 'core-[hash].mjs',
     },
   },
   iife('src/script.ts', 'dist/ressenti.min.js', true),
   iife('src/extra-global.ts', 'dist/ressenti-extra.min.js', true),
+  iife('src/journey/start-global.ts', 'dist/ressenti-sources.min.js', true),
   ...languages.map(language),
   // The last build: mangle.json is checked once every build has added its names.
   iife('src/ui/global.ts', 'dist/ressenti-ui.min.js', false, nameMap()),

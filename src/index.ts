@@ -22,6 +22,7 @@ export function init(options: Options = {}): Ressenti {
       (message) => widget._report({ source: 'ui', message }),
     ),
     loadExtra: () => import('./extra'),
+    loadSources: () => import('./journey/start'),
   });
   return widget;
 }

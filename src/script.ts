@@ -1,5 +1,6 @@
 import { optionsFromScript } from './config/dataset';
 import type * as Extra from './extra';
+import type { startSources } from './journey/start';
 import { withLanguage } from './i18n/languages';
 import { registered } from './i18n/registry';
 import { loadScript } from './platform/script';
@@ -9,7 +10,7 @@ import { createWidget } from './widget';
 
 /** The page's `window.ressenti`: the queue stub before load, the command function after. */
 type Command = ((command: string, ...args: unknown[]) => unknown) & { q?: ArrayLike<unknown>[]; loaded?: boolean };
-type Win = Window & { ressenti?: Command; __ressentiUI?: UiModule & { version?: string }; __ressentiExtra?: typeof Extra };
+type Win = Window & { ressenti?: Command; __ressentiUI?: UiModule & { version?: string }; __ressentiExtra?: typeof Extra; __ressentiSources?: { startSources: typeof startSources } };
 
 const win = window as Win;
 const doc = document;
@@ -40,6 +41,7 @@ function start() {
     win,
     loadUI,
     loadExtra: () => loadScript(win, url('extra'), 'the extra file', () => win.__ressentiExtra, tag?.nonce),
+    loadSources: () => loadScript(win, url('sources'), 'the moment sources', () => win.__ressentiSources, tag?.nonce),
   });
   const commands = widget as unknown as { [name: string]: (...args: unknown[]) => unknown };
   const ressenti: Command = (command, ...args) => {

@@ -8,6 +8,7 @@ import type { Context, Options } from '../types';
 import type { UiHandle, UiModule } from '../ui/contract';
 import { createBus, type Bus } from './bus';
 import type { FetchExtra } from '../extra';
+import type { startSources } from '../journey/start';
 import { tell } from './problems';
 import type { Definitions } from './definitions';
 import type { Slot } from './slot';
@@ -20,6 +21,8 @@ export interface Platform {
   loadUI(locale: string): Promise<UiModule>;
   /** Loads src/extra.ts: the words of problems and the dataLayer watcher, which most pages never need. */
   loadExtra: FetchExtra;
+  /** Loads journey/start.ts: the built-in moment sources' code, for a page whose surveys listen for one. */
+  loadSources(): Promise<{ startSources: typeof startSources }>;
 }
 
 /**
@@ -32,6 +35,7 @@ export interface Core extends Bus, Memory, Definitions, Slot {
   /** Starts the UI download (or joins it) with the strings of `locale`; rejects with an Error naming what it tried. */
   _fetchUI(locale: string): Promise<UiModule>;
   _fetchExtra: FetchExtra;
+  _fetchSources: Platform['loadSources'];
   _delivery?: Delivery;
   /** The visitor's language now: `locale()` may change it while a survey is on screen. */
   _locale: string;
@@ -63,6 +67,7 @@ export function createCore(given: Options, platform: Platform): Core {
     _options: options,
     _fetchUI: platform.loadUI,
     _fetchExtra: platform.loadExtra,
+    _fetchSources: platform.loadSources,
     _locale: detectLocale(win, options.locale),
     _page: { ...bodyContext(win.document), ...jsonSafe(options.context) },
     _handles: new Set<UiHandle>(),

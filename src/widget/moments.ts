@@ -1,6 +1,7 @@
 import { decide } from '../decide/decide';
 import type { Reason } from '../decide/reason';
-import { startSources, watchHooks, type Emit } from '../journey';
+import { watchHooks, type Emit } from '../journey';
+import { sourceOf } from '../journey/sources';
 import { all } from '../platform/listen';
 import type { Context } from '../types';
 import { context, debug, input } from './context';
@@ -14,13 +15,24 @@ import { leave } from './slot';
  */
 export function moments(w: Core): Emit {
   const win = w._win;
+  let view = 0;
   const onMoment = (name: string, extra?: Context) => {
     if (name === 'page-view') {
       // A route change: a survey still waiting (its delay, a form field, the UI download) belongs to the page the visitor left.
       leave(w);
       // Per-page-view sources (scroll depth, dwell, markup hooks…) start afresh on every route.
       w._stopPage();
-      w._stopPage = all(startSources(w._surveys.flatMap((s) => s.on || []), onMoment, win), watchHooks(onMoment, win));
+      const names = w._surveys.flatMap((s) => s.on || []);
+      let stopSources = () => {};
+      // Their code comes only to a page that needs it (journey/start.ts); a route change or destroy()
+      // before it arrives leaves them unstarted.
+      const mine = ++view;
+      if (names.some(sourceOf))
+        w._fetchSources().then(
+          ({ startSources }) => mine == view && !w._destroyed && (stopSources = startSources(names, onMoment, win)),
+          (err: Error) => w._report({ source: 'moments', message: err.message }),
+        );
+      w._stopPage = all(() => (view++, stopSources()), watchHooks(onMoment, win));
     }
     const ctx = context(w, extra);
     const decision = decide(input(w, name, ctx));

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { startSources } from '../../src/journey';
+import { startSources } from '../../src/journey/start';
 
 const define = (obj: object, key: string, value: unknown) =>
   Object.defineProperty(obj, key, { configurable: true, writable: true, value });
