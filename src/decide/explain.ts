@@ -2,9 +2,17 @@ import type { Context } from '../types';
 import type { Reason } from './reason';
 
 /*
- * The words of `data-debug`: why each survey did or did not show. In the extra file (src/extra.ts),
- * fetched only by a page in debug mode (or with another use for it).
+ * The words of `data-debug` (why each survey did or did not show) and of a command called with a bad
+ * argument. In the extra file (src/extra.ts), fetched only by a page that needs them.
  */
+
+/** What a command's argument must be. */
+const WANTS: Record<string, string> = {
+  name: 'a non-empty string',
+  flat: 'a flat context object',
+  event: 'impression, response, dismissal or error',
+  fn: 'a function',
+};
 
 /** JSON for reasons; `missing` for an absent value (JSON has no `undefined`). */
 const show = (value: unknown): string => (value === undefined ? 'missing' : JSON.stringify(value));
@@ -26,6 +34,8 @@ const WORDS: Record<string, (...values: any[]) => string> = {
   cancelled: () => 'cancelled (route change or destroy)',
   waits: (id: string) => `"${id}" waits for the visitor to leave a form field`,
   notInline: (id: string, reason: Reason) => `inline "${id}" not shown: ${because(reason)}`,
+  wants: (command: string, what: string, value: unknown) => `${command}: wants ${WANTS[what]}, got ${JSON.stringify(value)}`,
+  noSurvey: (command: string, id: string) => `${command}: no valid survey with id "${id}"`,
 };
 
 /** A reason in words: `sampled out: draw 0.73 >= 0.5`. */

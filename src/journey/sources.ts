@@ -33,7 +33,7 @@ export function sourceOf(name: string): [SourceSpec, string, SourceName] | undef
   const colon = name.indexOf(':');
   const base = colon < 0 ? name : name.slice(0, colon);
   // Own names only: `constructor` must not find Object.prototype's.
-  const spec = Object.prototype.hasOwnProperty.call(SOURCES, base) ? SOURCES[base as SourceName] : undefined;
+  const spec = {}.hasOwnProperty.call(SOURCES, base) ? SOURCES[base as SourceName] : undefined;
   if (spec && (colon < 0) != !!spec.n) return [spec, colon < 0 ? '' : name.slice(colon + 1), base as SourceName];
 }
 

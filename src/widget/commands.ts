@@ -3,13 +3,12 @@ import type { Emit } from '../journey';
 import type { Ressenti, RessentiError } from '../types';
 import type { Core } from './core';
 import { invite, loadUI } from './display';
+import { say } from './problems';
 import { clear } from './slot';
 
 /** The widget; `_report` lets the script tag report what happens before a command reaches it. */
 export type Widget = Ressenti & { _report(error: RessentiError): void };
 
-const NAME = 'wants a non-empty string';
-const FLAT = 'wants a flat context object';
 const isName = (value: unknown) => value && typeof value == 'string';
 const isFlat = (value: unknown) => value == null || (typeof value == 'object' && !Array.isArray(value));
 
@@ -31,7 +30,7 @@ export function whenReady(w: Core, fn: () => void) {
 /** The valid survey `id`, or undefined (reported, naming the command). */
 export function findSurvey(w: Core, id: string, command: string) {
   const survey = w._surveys.find((s) => s.id === id);
-  if (!survey) w._report({ source: 'command', message: `${command}: no valid survey with id "${id}"` });
+  if (!survey) say(w, 'command', ['noSurvey', command, id]);
   return survey;
 }
 
@@ -41,38 +40,38 @@ export function findSurvey(w: Core, id: string, command: string) {
  */
 export function commands(w: Core, onMoment: Emit): Widget {
   /** Reports a command called with a bad argument; true when `ok`. */
-  const valid = (ok: unknown, command: string, value: unknown, wants: string) =>
-    ok || w._report({ source: 'command', message: `${command}: ${wants}, got ${JSON.stringify(value)}` });
+  // `wants` names what the argument must be, in decide/explain.ts's words.
+  const valid = (ok: unknown, command: string, value: unknown, wants: string) => ok || say(w, 'command', ['wants', command, wants, value]);
   return {
     _report: w._report,
     moment(moment, ctx) {
-      if (valid(isName(moment), 'moment', moment, NAME) && valid(isFlat(ctx), 'moment', ctx, FLAT)) {
+      if (valid(isName(moment), 'moment', moment, 'name') && valid(isFlat(ctx), 'moment', ctx, 'flat')) {
         const safe = jsonSafe(ctx);
         whenReady(w, () => onMoment(moment, safe));
       }
     },
     context(ctx) {
-      if (valid(isFlat(ctx), 'context', ctx, FLAT)) w._page = { ...w._page, ...jsonSafe(ctx) };
+      if (valid(isFlat(ctx), 'context', ctx, 'flat')) w._page = { ...w._page, ...jsonSafe(ctx) };
     },
     consent(granted) {
       w._consent(granted === true);
       w._delivery?.enable(w._consented);
     },
     show(id) {
-      if (valid(isName(id), 'show', id, NAME))
+      if (valid(isName(id), 'show', id, 'name'))
         whenReady(w, () => {
           const survey = findSurvey(w, id, 'show');
           if (survey) invite(w, survey, 'show');
         });
     },
     on(event, handler) {
-      return valid(/^(impression|response|dismissal|error)$/.test(event), 'on', event, 'wants impression, response, dismissal or error') &&
-        valid(typeof handler == 'function', 'on', typeof handler, 'wants a function')
+      return valid(/^(impression|response|dismissal|error)$/.test(event), 'on', event, 'event') &&
+        valid(typeof handler == 'function', 'on', typeof handler, 'fn')
         ? w._on(event, handler as never)
         : () => {};
     },
     locale(code) {
-      if (!valid(isName(code), 'locale', code, NAME)) return;
+      if (!valid(isName(code), 'locale', code, 'name')) return;
       w._locale = code;
       // What is on screen re-renders once its new language file is there (or has failed: English).
       if (w._handles.size) loadUI(w).then(() => code == w._locale && w._handles.forEach((handle) => handle.setLocale(code, w._strings)));

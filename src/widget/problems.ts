@@ -1,4 +1,5 @@
 import type { Problem } from '../config/validate';
+import type { Reason } from '../decide/reason';
 import type { FetchExtra } from '../extra';
 import type { Bus } from './bus';
 
@@ -9,6 +10,14 @@ import type { Bus } from './bus';
  * (an `on('error')` among them), the fetch being asynchronous. Without the words, the path still
  * says where: `surveys[2].questions[0].scale is wrong (could not load …)`.
  */
+/** Reports `reason` as an `error` from `source`, in words (decide/explain.ts) fetched only now. */
+export function say(w: Bus & { _fetchExtra: FetchExtra }, source: string, reason: Reason): void {
+  w._fetchExtra().then(
+    ({ because }) => w._report({ source, message: because(reason) }),
+    (err: Error) => w._report({ source, message: `${reason} (${err.message})` }),
+  );
+}
+
 export function tell(w: Bus & { _fetchExtra: FetchExtra }, problems: Problem[], source: string): void {
   if (problems[0])
     w._fetchExtra().then(

@@ -31,8 +31,8 @@ describe('the command dispatcher: arguments are checked first', () => {
     const { w, widget, moments, errors } = setup();
     const page = { ...w._page };
     const result = (widget as unknown as Record<string, (...a: unknown[]) => unknown>)[command](...args);
-    await settle();
-    expect(errors).toEqual([{ source: 'command', message }]);
+    // Worded by the extra file, fetched for it.
+    await vi.waitFor(() => expect(errors).toEqual([{ source: 'command', message }]));
     expect(moments).toEqual([]);
     expect(w._page).toEqual(page);
     expect(w._locale).toBe('en');
