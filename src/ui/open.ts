@@ -82,7 +82,7 @@ export function open(o: OpenOptions): UiHandle {
       // Focus follows the visitor to the next step or the thanks (the control they used is gone), but
       // never lands in the widget on its own when it appears: that would steal it from the page.
       const now = s.done.value || s.state.value.steps[s.step.value];
-      if (now != at && s.moved) root!.querySelector<HTMLElement>('[tabindex="0"],textarea,input,.h')?.focus();
+      if (now != at && s.moved) (root!.querySelector<HTMLElement>('[aria-pressed=true]') || root!.querySelector<HTMLElement>('.sc button,textarea,input,.h'))?.focus();
       at = now;
     });
 

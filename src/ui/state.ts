@@ -63,8 +63,6 @@ export function createStore(o: OpenOptions, end: () => void) {
   const overrides = signal(o.strings);
   const state = computed(() => flow(o.survey.questions, given, answers.value));
   const step = signal(0);
-  // The point of this step's scale that last had focus, its tab stop (-1: none yet, the picked one or the first is).
-  const focused = signal(-1);
   /** The thanks screen is on. With every question answered by a link, it is all there is to show. */
   const done = signal(!state.value.steps.length);
   const action = computed(() => {
@@ -81,10 +79,7 @@ export function createStore(o: OpenOptions, end: () => void) {
   };
   const go = (by: number) => {
     s.moved = true;
-    batch(() => {
-      focused.value = -1;
-      step.value += by;
-    });
+    step.value += by;
   };
 
   const s = {
@@ -93,7 +88,6 @@ export function createStore(o: OpenOptions, end: () => void) {
     locale,
     state,
     step,
-    focused,
     done,
     action,
     /** Whether the visitor has moved through the survey: only then does focus follow the steps. */
