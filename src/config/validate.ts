@@ -38,7 +38,10 @@ const filled = (v: unknown): v is Obj => isObj(v) && keys(v).length > 0;
 const isScalar = (v: unknown) => v === null || isStr(v) || isNum(v) || typeof v == 'boolean';
 
 /** A rule accepting one of the space-separated words. */
-export const oneOf = (words: string): Rule => [(v) => words.split(' ').includes(v), ['oneOf', words]];
+export const oneOf = (words: string): Rule => {
+  const list = words.split(' ');
+  return [(v) => list.includes(v), ['oneOf', words]];
+};
 
 const req = ([test, expect]: Rule): Rule => [test, expect, 1];
 const many = ([test, expect]: Rule): Rule => [(v) => [].concat(v).every((x) => test(x)), ['many', expect]];
@@ -136,17 +139,21 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
     },
     'object',
   ];
+  // What does not depend on the survey's own question ids is built once, not once per survey.
+  const common: Schema = {
+    on: MOMENTS,
+    delay: range(0),
+    if: obj({ path: GLOBS, url: GLOBS, device: many(oneOf('mobile tablet desktop')), context: comparisons() }),
+    sample: range(0, 1),
+    limit: obj({ once: BOOL, cooldownDays: range(0) }),
+    priority: [isNum, 'number'],
+    display: oneOf('popover inline'),
+  };
   const survey = (seen: Set<string>): Schema => {
     const ids = new Set<string>();
     return {
       id: req(unique(seen)),
-      on: MOMENTS,
-      delay: range(0),
-      if: obj({ path: GLOBS, url: GLOBS, device: many(oneOf('mobile tablet desktop')), context: comparisons() }),
-      sample: range(0, 1),
-      limit: obj({ once: BOOL, cooldownDays: range(0) }),
-      priority: [isNum, 'number'],
-      display: oneOf('popover inline'),
+      ...common,
       questions: req(list(question(ids), 'questions')),
       thanks: obj({ text: TEXT, action: obj({ if: comparisons(ids), label: req(TEXT), url: req(LINK) }) }),
     };

@@ -41,7 +41,9 @@ describeBrowser('delivery at volume, leaving, and across origins', () => {
       Math.min(...Object.keys(localStorage).filter((k) => k.startsWith('ressenti:o:')).map((k) => JSON.parse(localStorage.getItem(k)!).lease - 15_000)),
     );
     // The tab goes to the background; the collector stalls past our 10 s timeout (time then stands
-    // still in the page), and the browser discards the tab before any retry could run.
+    // still in the page), and the browser discards the tab before any retry could run. (Chromium
+    // does not cancel a keepalive request that its page aborts; the unit tests check that we no
+    // longer abort one once the visitor has left, for browsers that do.)
     await setHidden(page, true);
     await page.clock.pauseAt(started + 10_001);
     await page.close();
