@@ -20,6 +20,6 @@ export default {
   emoji5: 'سعيد جدًا',
   npsLow: 'غير محتمل إطلاقًا',
   npsHigh: 'محتمل جدًا',
-  up: 'أعجبني',
-  down: 'لم يعجبني',
+  up: 'نعم',
+  down: 'لا',
 } satisfies Table;

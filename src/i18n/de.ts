@@ -17,6 +17,6 @@ export default {
   emoji5: 'Begeistert',
   npsLow: 'Sehr unwahrscheinlich',
   npsHigh: 'Äußerst wahrscheinlich',
-  up: 'Daumen hoch',
-  down: 'Daumen runter',
+  up: 'Ja',
+  down: 'Nein',
 } satisfies Table;

@@ -17,6 +17,6 @@ export default {
   emoji5: 'Encantado',
   npsLow: 'Nada probable',
   npsHigh: 'Muy probable',
-  up: 'Me gusta',
-  down: 'No me gusta',
+  up: 'Sí',
+  down: 'No',
 } satisfies Table;

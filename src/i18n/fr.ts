@@ -17,6 +17,6 @@ export default {
   emoji5: 'Ravi',
   npsLow: 'Pas du tout probable',
   npsHigh: 'Extrêmement probable',
-  up: 'J’aime',
-  down: 'Je n’aime pas',
+  up: 'Oui',
+  down: 'Non',
 } satisfies Table;

@@ -17,6 +17,6 @@ export default {
   emoji5: 'מרוצה מאוד',
   npsLow: 'בכלל לא סביר',
   npsHigh: 'סביר מאוד',
-  up: 'אהבתי',
-  down: 'לא אהבתי',
+  up: 'כן',
+  down: 'לא',
 } satisfies Table;

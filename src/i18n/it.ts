@@ -17,6 +17,6 @@ export default {
   emoji5: 'Entusiasta',
   npsLow: 'Per niente probabile',
   npsHigh: 'Estremamente probabile',
-  up: 'Mi piace',
-  down: 'Non mi piace',
+  up: 'Sì',
+  down: 'No',
 } satisfies Table;

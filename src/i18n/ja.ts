@@ -17,6 +17,6 @@ export default {
   emoji5: 'とても満足',
   npsLow: '全くそう思わない',
   npsHigh: '非常にそう思う',
-  up: '高評価',
-  down: '低評価',
+  up: 'はい',
+  down: 'いいえ',
 } satisfies Table;

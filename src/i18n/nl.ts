@@ -17,6 +17,6 @@ export default {
   emoji5: 'Heel blij',
   npsLow: 'Zeer onwaarschijnlijk',
   npsHigh: 'Zeer waarschijnlijk',
-  up: 'Duim omhoog',
-  down: 'Duim omlaag',
+  up: 'Ja',
+  down: 'Nee',
 } satisfies Table;

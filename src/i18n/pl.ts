@@ -19,6 +19,6 @@ export default {
   emoji5: 'Zachwycony',
   npsLow: 'Zdecydowanie nie',
   npsHigh: 'Zdecydowanie tak',
-  up: 'Kciuk w górę',
-  down: 'Kciuk w dół',
+  up: 'Tak',
+  down: 'Nie',
 } satisfies Table;

@@ -18,6 +18,6 @@ export default {
   emoji5: 'Adorei',
   npsLow: 'Nada provável',
   npsHigh: 'Extremamente provável',
-  up: 'Gostei',
-  down: 'Não gostei',
+  up: 'Sim',
+  down: 'Não',
 } satisfies Table;

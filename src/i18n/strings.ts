@@ -29,8 +29,8 @@ export const en = {
   /** The ends of the 0–10 scale. */
   npsLow: 'Not at all likely',
   npsHigh: 'Extremely likely',
-  up: 'Thumbs up',
-  down: 'Thumbs down',
+  up: 'Yes',
+  down: 'No',
 };
 
 /** Plural forms of a counted key (`stars`), named after `Intl.PluralRules` categories: a language has those it uses. */

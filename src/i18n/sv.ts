@@ -17,6 +17,6 @@ export default {
   emoji5: 'Mycket nöjd',
   npsLow: 'Inte alls troligt',
   npsHigh: 'Mycket troligt',
-  up: 'Tummen upp',
-  down: 'Tummen ner',
+  up: 'Ja',
+  down: 'Nej',
 } satisfies Table;

@@ -61,7 +61,7 @@ async function walk(page: Page): Promise<string[]> {
   await tapFirst(/^9$/);
   await widget.getByText('Did you find it?').waitFor();
   await check('thumbs');
-  await tapFirst(/thumbs up/i);
+  await tapFirst(/^Yes$/);
   await widget.getByText('What is it about?').waitFor();
   await check('choice');
   await tapFirst(/Price/);

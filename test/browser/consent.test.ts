@@ -17,7 +17,7 @@ const defs = {
 async function answer(page: Page, survey: 'mood' | 'helpful') {
   await ressenti(page, 'show', survey);
   const widget = page.locator(HOST);
-  await widget.getByRole('button', { name: survey === 'mood' ? /delighted/i : /thumbs up/i }).click();
+  await widget.getByRole('button', { name: survey === 'mood' ? /delighted/i : /^Yes$/ }).click();
   await widget.getByText(/thank/i).waitFor();
   await widget.getByRole('button', { name: 'Close' }).click();
   await widget.waitFor({ state: 'detached' });

@@ -134,7 +134,7 @@ describeBrowser('the widget end to end (script tag)', () => {
   it('renders an inline survey inside its element, in the page flow', async () => {
     const { page } = await t.open('/article.html');
     const slot = page.locator('#slot');
-    const up = slot.locator(host).getByRole('button', { name: /thumbs up/i });
+    const up = slot.locator(host).getByRole('button', { name: 'Yes', exact: true });
     await up.waitFor();
     await up.click();
     const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'response'));

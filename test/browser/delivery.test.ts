@@ -53,7 +53,7 @@ describeBrowser('durable delivery', () => {
     await ressenti(page, 'show', 'two');
     const widget = page.locator(HOST);
     await widget.getByRole('button', { name: /delighted/i }).click();
-    await widget.getByRole('button', { name: /thumbs up/i }).click();
+    await widget.getByRole('button', { name: 'Yes', exact: true }).click();
     await widget.getByRole('button', { name: /send/i }).click();
     // Picking a face moves on, picking a thumb records it, Send finishes: three responses.
     const events = await collector.waitFor((e) => e.length === 4, 20_000);

@@ -118,7 +118,7 @@ describeBrowser('edges in Chromium: touch exit intent, hash and replaceState rou
     const html = journeyPage(t.server, '<h1>Checkout</h1><div id="slot" data-ressenti-inline="helpful"></div>', defs, { debug: true });
     t.server.pages.set('/quiet.html', html.replace('<body>', '<body data-ressenti-quiet>'));
     const { page, log } = await t.open('/quiet.html');
-    const up = page.locator('#slot').locator(HOST).getByRole('button', { name: /thumbs up/i });
+    const up = page.locator('#slot').locator(HOST).getByRole('button', { name: 'Yes', exact: true });
     await up.waitFor();
     expect((await explanation(log, 'page-view')).lines).toContain('"pop": not shown: quiet zone on screen');
 

@@ -100,7 +100,7 @@ describeBrowser('hardening', () => {
     t.server.pages.set('/builtin.html', htmlPage('<h1>Shop</h1>' + scriptTag(t.server, { surveys: '/builtin.json' }), head));
     const { page, log } = await t.open('/builtin.html');
     await page.locator(HOST).getByRole('button', { name: 'Delighted' }).click();
-    await page.locator(HOST).getByRole('button', { name: 'Thumbs up' }).click();
+    await page.locator(HOST).getByRole('button', { name: 'Yes', exact: true }).click();
     await page.locator(HOST).getByRole('button', { name: 'Send' }).click();
     const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'response' && x.complete));
     const response = events.find((x) => x.type === 'response' && x.complete)!;

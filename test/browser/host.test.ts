@@ -267,7 +267,7 @@ describeBrowser('the host page after Ressenti', () => {
     release();
 
     await face(page).waitFor();
-    await page.locator('section').locator(HOST).getByRole('button', { name: 'Thumbs up' }).waitFor();
+    await page.locator('section').locator(HOST).getByRole('button', { name: 'Yes', exact: true }).waitFor();
     const running = await live(page);
     expect(running.listeners.length).toBeGreaterThan(beforeLive.listeners.length); // the counter does see ours
     expect(running.observers).toBeGreaterThan(beforeLive.observers);

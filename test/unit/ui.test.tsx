@@ -222,9 +222,12 @@ describe('accessibility', () => {
     const stars = show({ questions: [{ id: 'r', type: 'rating', style: 'stars', scale: 3, text: 'Rate', labels: ['Bad', 'OK', 'Good'] }] });
     expect(stars.names()).toEqual(['1 star, Bad', '2 stars, OK', '3 stars, Good']);
     handles.pop()!.close();
-    expect(show({ questions: [{ id: 't', type: 'thumbs', text: 'OK?' }] }).names()).toEqual(['Thumbs up', 'Thumbs down']);
+    // Thumbs are named by the words they show.
+    expect(show({ questions: [{ id: 't', type: 'thumbs', text: 'OK?' }] }).names()).toEqual(['Yes', 'No']);
     handles.pop()!.close();
-    expect(show({ questions: [{ id: 't', type: 'thumbs', text: 'OK?', labels: ['Yes', 'No'] }] }).names()).toEqual(['Yes', 'No']);
+    const thumbs = show({ questions: [{ id: 't', type: 'thumbs', text: 'OK?', labels: ['Sure', 'Nope'] }] });
+    expect(thumbs.names()).toEqual(['Sure', 'Nope']);
+    expect(thumbs.points().map((b) => [b.textContent, b.hasAttribute('aria-label')])).toEqual([['Sure', false], ['Nope', false]]);
   });
 
   test('NPS points are grouped under the question, with the end labels tied to 0 and 10', () => {

@@ -5,7 +5,7 @@ import { Scale } from './scale';
 
 const THUMB = 'M7 11v10H4a1 1 0 0 1-1-1v-8a1 1 0 0 1 1-1h3l4-8a2.5 2.5 0 0 1 3 2.5V9h5.3a2 2 0 0 1 2 2.3l-1.3 8a2 2 0 0 1-2 1.7H7';
 
-/** Up and down, named by `labels` (`[up, down]`) or "Thumbs up" / "Thumbs down". */
+/** Up and down, with their words next to the thumbs: `labels` (`[up, down]`) or "Yes" / "No". */
 export function Thumbs({ q, s }: { q: ThumbsQuestion; s: Store }) {
   return (
     <Scale
@@ -14,8 +14,7 @@ export function Thumbs({ q, s }: { q: ThumbsQuestion; s: Store }) {
       kind="thumbs"
       points={(['up', 'down'] as const).map((value, i) => ({
         value,
-        name: s.tx(q.labels?.[i]) || s.t.value[value],
-        body: <Icon d={THUMB} />, // the styles turn the second one down
+        body: [<Icon d={THUMB} />, s.tx(q.labels?.[i]) || s.t.value[value]], // the styles turn the second thumb down
       }))}
     />
   );
