@@ -7,7 +7,7 @@ import { Frame } from './frame';
 import { createStore } from './state';
 import { applyStyles, readableOn } from './styles';
 
-/** How long the thanks screen stays, while neither the pointer nor a control's focus is on it. */
+/** How long the thanks screen stays while neither the pointer nor keyboard focus is on it; twice that with an action. */
 const THANKS_MS = 4000;
 
 /** Where the corners are in logical terms: `right` is the inline end, so a right-to-left host mirrors them. */
@@ -51,8 +51,8 @@ export function open(o: OpenOptions): UiHandle {
     close();
     o.onClose(error);
   };
-  /** Whether the visitor is on the widget: the pointer over it, or focus on one of its controls. */
-  const held = () => host.matches(':hover') || ((root?.activeElement as HTMLElement | null)?.tabIndex ?? -1) >= 0;
+  /** Whether the visitor is on the widget: the pointer over it, or keyboard focus in it (a mouse click's leaves it free). */
+  const held = () => host.matches(':hover') || !!root?.querySelector(':focus-visible');
 
   try {
     root = host.attachShadow({ mode: 'open' });
@@ -94,12 +94,12 @@ export function open(o: OpenOptions): UiHandle {
     own.insertRule(`.w{--on:${readableOn(getComputedStyle(probe).color)}}`);
     probe.remove();
 
-    // A popover's thanks screen closes by itself, unless it offers an action or the visitor is on it.
+    // A popover's thanks screen closes by itself, later when it offers an action, never while the visitor is on it.
     if (popover)
       stopTimer = effect(() => {
-        if (!s.done.value || s.action.value) return;
+        if (!s.done.value) return;
         let timer = 0;
-        const wait = () => (timer = window.setTimeout(() => (held() ? wait() : end()), THANKS_MS));
+        const wait = () => (timer = window.setTimeout(() => (held() ? wait() : end()), s.action.value ? 2 * THANKS_MS : THANKS_MS));
         wait();
         return () => clearTimeout(timer);
       });
