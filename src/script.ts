@@ -46,7 +46,7 @@ function start() {
   const commands = widget as unknown as { [name: string]: (...args: unknown[]) => unknown };
   const ressenti: Command = (command, ...args) => {
     const report = (message: string) => widget._report({ source: 'command', message });
-    if (typeof commands[command] != 'function' || command[0] == '_') return report('unknown command ' + JSON.stringify(command));
+    if (typeof commands[command] != 'function') return report('unknown command ' + JSON.stringify(command));
     let result;
     try {
       result = commands[command](...args);

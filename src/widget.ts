@@ -1,5 +1,5 @@
 import { qualifies } from './decide/decide';
-import { readLink, watchInline, watchNavigation } from './journey';
+import { watchInline, watchNavigation } from './journey';
 import type { Options } from './types';
 import { commands, findSurvey, whenReady, type Widget } from './widget/commands';
 import { context, input, log } from './widget/context';
@@ -24,13 +24,18 @@ export function createWidget(options: Options, platform: Platform): Widget {
   const onMoment = moments(w);
 
   // Start: the link's survey, page-view, markup hooks, inline surveys, SPA navigation, dataLayer.
-  const link = readLink(win);
+  // The link first: the visitor came for that survey, and only one shows at a time. Only a visitor
+  // who came by one (an e-mail, a QR code) fetches the code that reads it (journey/link.ts, in the extra file).
+  if (/[?&]ressenti/.test(win.location.search))
+    w._ready = w._ready
+      .then(() => w._fetchExtra())
+      .then(({ readLink }) => {
+        const link = readLink(win);
+        const survey = link && !w._destroyed && findSurvey(w, link.surveyId, 'link');
+        if (survey) invite(w, survey, 'link', link.answer);
+      })
+      .catch((err: Error) => w._report({ source: 'link', message: err.message }));
   whenReady(w, () => {
-    // The link first: the visitor came for that survey, and only one shows at a time.
-    if (link) {
-      const survey = findSurvey(w, link.surveyId, 'link');
-      if (survey) invite(w, survey, 'link', link.answer);
-    }
     onMoment('page-view');
     w._disposers.push(
       watchNavigation(onMoment, win),
