@@ -30,7 +30,8 @@ export function record(history: History, surveyId: string, now: number, popover:
 /** Why the survey's own `limit` forbids showing it at `now`, or null. */
 export function limitReason({ id, limit = {} }: Survey, history: History, now: number): Reason | null {
   // Own property only: a survey named `constructor` or `__proto__` must not find Object's.
-  const last = Object.getOwnPropertyDescriptor(Object(history.seen), id)?.value;
+  const { seen } = history;
+  const last = seen && {}.hasOwnProperty.call(seen, id) ? seen[id] : undefined;
   return last != null && limit.once ? ['once', last] : cooling('limit', now, last, limit.cooldownDays);
 }
 
