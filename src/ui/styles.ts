@@ -3,14 +3,15 @@
 // Px only (pages set `html{font-size:6px}`); 16px text; 44px targets where the row allows.
 
 // Dark colours, for the `dark` theme and for `auto` under `prefers-color-scheme: dark`.
-const DARK = '--bg:#1d1f24;--bg2:#282b31;--fg:#f2f3f5;--mute:#b0b6c0;--line:#737a85;color-scheme:dark';
+// Faces go from red to green, at the theme's lightness: 3:1 against its background.
+const DARK = '--bg:#1d1f24;--bg2:#282b31;--fg:#f2f3f5;--mute:#b0b6c0;--line:#737a85;--face:72%;color-scheme:dark';
 
 const CSS =
   // Inner `!important` beats the page's `!important` on the host: nothing the page says reaches the widget.
   ':host{all:initial!important;display:block!important}' +
   ':host([popover]){position:fixed!important;z-index:2147483647!important;margin:auto!important;width:min(380px,calc(100vw - 24px))!important;height:fit-content!important}' +
   '*{box-sizing:border-box;margin:0}' +
-  '.w{--accent:#4263eb;--on:#fff;--bg:#fff;--bg2:#f5f6f8;--fg:#16181d;--mute:#5a616d;--line:#8a909a;color-scheme:light;' +
+  '.w{--accent:#4263eb;--on:#fff;--bg:#fff;--bg2:#f5f6f8;--fg:#16181d;--mute:#5a616d;--line:#8a909a;--face:34%;color-scheme:light;' +
   'position:relative;padding:20px;border-radius:16px;background:var(--bg);color:var(--fg);accent-color:var(--accent);' +
   'font:16px/1.45 system-ui,sans-serif;text-align:start;overflow-wrap:anywhere}' +
   `.dark{${DARK}}@media(prefers-color-scheme:dark){.auto{${DARK}}}` +
@@ -29,13 +30,17 @@ const CSS =
   '.o{flex:1;min-width:24px;min-height:44px;padding:6px;display:flex;align-items:center;justify-content:center;gap:12px;' +
   'border:1px solid var(--line);border-radius:10px;background:var(--bg2);font-weight:500}' +
   '.col .o{justify-content:start;text-align:start;padding:8px 14px}.num{gap:4px}.num .o{padding:0;min-width:0;white-space:nowrap}' +
-  '.emo .o{min-height:56px;border:0;background:none}.emo svg{width:40px;height:40px;stroke-width:1.4;transition:.15s}' +
   '.o[aria-pressed=true]{background:var(--accent);border-color:var(--accent);color:var(--on)}' +
+  '.emo .o{min-height:56px;border:0;background:none;--hue:0;color:hsl(var(--hue) 75% var(--face))}.emo svg{width:40px;height:40px;stroke-width:1.6}' +
+  '.emo :nth-child(2){--hue:28}.emo :nth-child(3){--hue:45}.emo :nth-child(4){--hue:85}.emo :nth-child(5){--hue:140}.emo [aria-pressed=true]{background:var(--bg2);box-shadow:inset 0 0 0 2px}' +
+  // The name of the face or star under the pointer or focus, else of the one picked, as text under the row.
+  '.emo,.stars{position:relative;padding-bottom:28px}.emo ::after,.stars ::after{position:absolute;inset:auto 0 0;color:var(--mute);text-align:center}' +
+  ':is(.emo,.stars) :is(:hover,:focus-visible)::after,:is(.emo,.stars):not(:hover,:focus-within) [aria-pressed=true]::after{content:attr(aria-label)}' +
   '.thumbs .o{min-height:52px}.thumbs svg{width:28px;height:28px}.thumbs .o+.o svg{transform:scaleY(-1)}' +
   '.stars{gap:2px}.stars .o{border:0;background:none;color:var(--mute)}.stars svg{width:100%;max-width:36px;height:auto}' +
   '.stars .on{color:var(--accent)}.on svg{fill:currentColor}' +
   // Hover: a border, and stars filled up to the pointer; touch screens would keep them stuck.
-  '@media(hover:hover){.o:hover{border-color:var(--fg)}.x:hover{color:var(--fg)}.emo .o:hover svg{transform:scale(1.12)}' +
+  '@media(hover:hover){.o:hover{border-color:var(--fg)}.x:hover{color:var(--fg)}' +
   '.stars:hover .o{color:var(--accent)}.stars:hover svg{fill:currentColor}.stars .o:hover~.o{color:var(--mute)}.stars .o:hover~.o svg{fill:none}}' +
   '.ends{justify-content:space-between;margin:8px 0 0}#hi{text-align:end}' +
   'input{width:20px;height:20px;flex:none}' +

@@ -39,4 +39,20 @@ describeBrowser('around a popover (issue 11)', () => {
     const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'response'));
     expect(events.find((x) => x.type === 'response')!.answers).toEqual({ mood: 4 });
   });
+
+  it('the name of the face under the pointer or focus shows as text under the faces, else the picked one', async () => {
+    const { page } = await t.open('/shop.html');
+    await show(page, 'mood');
+    const widget = page.locator(HOST);
+    const shown = () => widget.getByRole('group').evaluate((group) => [...group.children].map((b) => getComputedStyle(b, '::after').content).filter((c) => c != 'none'));
+    await widget.getByRole('button', { name: 'Happy', exact: true }).hover();
+    expect(await shown()).toEqual(['"Happy"']);
+    await page.mouse.move(1, 1);
+    expect(await shown()).toEqual([]);
+    await page.focus('#before');
+    await page.keyboard.press('Tab'); // Close
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await shown()).toEqual(['"Unhappy"']);
+  });
 });
