@@ -150,7 +150,8 @@ describeBrowser('hardening', () => {
   });
 
   it('data-visitor="off": no visitor id stored, none in events', async () => {
-    t.server.pages.set('/csat.json', { body: [{ ...CHECKOUT, on: 'page-view', sample: 0.99 }] });
+    // sample: 1 draws (with no visitor id, from the tab session's) and always passes: the draw runs, the test never flakes.
+    t.server.pages.set('/csat.json', { body: [{ ...CHECKOUT, on: 'page-view', sample: 1 }] });
     t.server.pages.set('/anonymous.html', htmlPage('<h1>Shop</h1>' + scriptTag(t.server, { surveys: '/csat.json', visitor: 'off' }), head));
     const { page } = await t.open('/anonymous.html');
     await page.locator(HOST).getByRole('button', { name: 'Delighted' }).click();
