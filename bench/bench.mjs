@@ -3,9 +3,12 @@
 //   2. main-thread time Chromium spends because of the script tag on a product page: with no
 //      survey to show (the common case, budgeted, at 1× and 4× CPU), and with one that shows (UI
 //      fetched and rendered); a page load with 10, 100 and 500 events waiting in the outbox;
-//   3. loading + validating 10 to 10,000 definitions, and one moment's decision among them.
-// Exits non-zero when a budget is broken, after printing every figure.
-import { readdirSync, readFileSync } from 'node:fs';
+//   3. loading + validating 10 to 10,000 definitions, and one moment's decision among them;
+//   4. the heap the script keeps, and the time from a moment to its survey painted (UI fetched, then loaded);
+//   5. the collector's ingest rate (bench/collector.mjs).
+// Exits non-zero when a budget is broken, after printing every figure; writes them to bench/results.md.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
 import { createServer } from 'node:http';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +17,18 @@ import { launchBrowser } from '../test/browser/chromium.mjs';
 import { brotliSize, budgetOf, budgetProblems } from './budgets.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+// Every line printed also goes to bench/results.md, with the date and the machine.
+const printed = [];
+for (const level of ['log', 'error']) {
+  const write = console[level].bind(console);
+  console[level] = (...args) => (printed.push(args.join(' ')), write(...args));
+}
+const writeResults = () =>
+  writeFileSync(
+    join(ROOT, 'bench/results.md'),
+    `# npm run bench\n\n${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}, ${CHROMIUM_VERSION}.\n\n\`\`\`\n${printed.join('\n').trim()}\n\`\`\`\n`,
+  );
 const DIST = join(ROOT, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS) || 15;
 const failures = [];
@@ -92,13 +107,19 @@ const variants = {
   'script, survey shows': productPage('<script async src="/dist/ressenti.min.js" data-endpoint="/collect" data-surveys="#surveys"></script>', showing),
 };
 const slug = (name) => '/' + name.replace(/\W+/g, '-') + '.html';
+// Two surveys a moment shows at once (no delay): the first fetches the UI, the second finds it loaded.
+const painting = {
+  surveys: ['first', 'second'].map((id) => ({ id, on: id, questions: [{ id: 'mood', type: 'emoji', text: 'How was it?' }] })),
+};
+const PAINT_PAGE = '/paint.html';
+const paintPage = productPage('<script async src="/dist/ressenti.min.js" data-endpoint="/collect" data-surveys="#surveys"></script>', painting);
 
 const hits = new Map();
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
   hits.set(path, (hits.get(path) ?? 0) + 1);
   const page = Object.entries(variants).find(([name]) => slug(name) === path)?.[1];
-  let body = page ?? { '/shop.css': css, '/shop.js': shopJs }[path];
+  let body = page ?? { '/shop.css': css, '/shop.js': shopJs, [PAINT_PAGE]: paintPage }[path];
   if (body === undefined && path.startsWith('/dist/') && sizes.has(path.slice(1))) body = readFileSync(join(ROOT, path));
   if (path === '/collect' || path === '/favicon.ico') return res.writeHead(204, { 'Access-Control-Allow-Origin': '*' }).end();
   if (body === undefined) return res.writeHead(404).end();
@@ -109,6 +130,7 @@ await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await launchBrowser();
+const CHROMIUM_VERSION = 'Chromium ' + browser.version();
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 /** In the page, before its scripts: `n` response events waiting in the outbox, as an earlier page left them. */
@@ -153,7 +175,47 @@ async function visit(name, { throttle = 1, waiting = 0 } = {}) {
     }
     await sleep(400); // let timers, observers and idle callbacks started by the load run
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-    return { task: metrics.TaskDuration * 1000, script: metrics.ScriptDuration * 1000, ui: (hits.get('/dist/ressenti-ui.min.js') ?? 0) - uiBefore, errors };
+    // The JavaScript heap once garbage is collected: what the page keeps.
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return { task: metrics.TaskDuration * 1000, script: metrics.ScriptDuration * 1000, heap: usedSize, ui: (hits.get('/dist/ressenti-ui.min.js') ?? 0) - uiBefore, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Milliseconds from `ressenti('moment', …)` to the frame after the survey's first button exists: the
+ * first time (the UI file is fetched, over loopback) and a second survey on the same page (UI loaded).
+ */
+async function paint() {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(origin + PAINT_PAGE, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.ressenti?.loaded);
+    const time = (moment) =>
+      page.evaluate(
+        (moment) =>
+          new Promise((done) => {
+            const start = performance.now();
+            const shown = () => [...document.querySelectorAll('[data-ressenti-host]')].some((host) => host.shadowRoot?.querySelector('button') && !host.dataset.seen);
+            window.ressenti('moment', moment);
+            const frame = () =>
+              shown()
+                ? requestAnimationFrame(() => {
+                    document.querySelectorAll('[data-ressenti-host]').forEach((host) => (host.dataset.seen = '1'));
+                    done(performance.now() - start);
+                  })
+                : requestAnimationFrame(frame);
+            frame();
+          }),
+        moment,
+      );
+    const first = await time('first');
+    await page.locator('[data-ressenti-host]').getByRole('button', { name: 'Close' }).click(); // dismissed: the slot is free
+    await page.waitForFunction(() => !document.querySelector('[data-ressenti-host]'));
+    return { first, cached: await time('second') };
   } finally {
     await context.close();
   }
@@ -233,6 +295,7 @@ const pair = ['no script', 'script, no survey'];
 const throttled = Object.fromEntries(pair.map((name) => [name, []]));
 const drains = Object.fromEntries(WAITING.map((n) => [n, Object.fromEntries(pair.map((name) => [name, []]))]));
 const defs = {};
+const paints = [];
 try {
   for (const name of names) await visit(name); // warm-up: process start, disk cache
   for (let round = 0; round < RUNS; round++) {
@@ -247,6 +310,7 @@ try {
   // A page load with events waiting in the outbox, delivered to a healthy collector.
   for (const n of WAITING) for (let round = 0; round < DRAIN_RUNS; round++) for (const name of pair) drains[n][name].push(await visit(name, { waiting: n }));
   for (const n of SIZES) defs[n] = await definitions(n);
+  for (let round = 0; round < RUNS; round++) paints.push(await paint());
 } finally {
   await browser.close();
   server.close();
@@ -306,12 +370,27 @@ if (defs[1000].load > MAX_LOAD_1000_MS) failures.push(`loading and validating 1,
 if (defs[1000].decision > MAX_DECISION_1000_MS) failures.push(`one decision with 1,000 definitions takes ${defs[1000].decision.toFixed(3)} ms, over the ${MAX_DECISION_1000_MS} ms budget`);
 if (defs[10000].load > MAX_TASK_10000_MS) failures.push(`loading and validating 10,000 definitions is a ${defs[10000].load.toFixed(0)} ms task, over ${MAX_TASK_10000_MS} ms`);
 
+// Heap the page keeps, as the difference with the same page without the script.
+const heapAdded = (name) => (median(results[name].map((r) => r.heap)) - median(base.map((r) => r.heap))) / 1024;
+console.log(`\nJavaScript heap added, after garbage collection: ${heapAdded('script, no survey').toFixed(0)} KiB without a survey, ${heapAdded('script, survey shows').toFixed(0)} KiB with one shown`);
+
+// From the moment to the survey painted, at 1× over loopback.
+const MAX_PAINT_FIRST_MS = 150;
+const MAX_PAINT_CACHED_MS = 50;
+const firstPaint = median(paints.map((p) => p.first));
+const cachedPaint = median(paints.map((p) => p.cached));
+console.log(`From ressenti('moment', …) to the survey painted, median of ${paints.length}: ${firstPaint.toFixed(1)} ms the first time (budget ≤ ${MAX_PAINT_FIRST_MS}), ${cachedPaint.toFixed(1)} ms with the UI loaded (budget ≤ ${MAX_PAINT_CACHED_MS})`);
+if (firstPaint > MAX_PAINT_FIRST_MS) failures.push(`a survey takes ${firstPaint.toFixed(1)} ms from its moment to paint the first time, over ${MAX_PAINT_FIRST_MS} ms`);
+if (cachedPaint > MAX_PAINT_CACHED_MS) failures.push(`a survey takes ${cachedPaint.toFixed(1)} ms from its moment to paint with the UI loaded, over ${MAX_PAINT_CACHED_MS} ms`);
+
 if (results['script, no survey'].some((r) => r.ui > 0)) failures.push('the UI file was requested although no survey showed');
 if (!results['script, survey shows'].every((r) => r.ui > 0)) failures.push('the UI file was not requested when the survey showed');
 
 await import('./collector.mjs'); // 3. the collector's ingest rate (bench/collector.mjs)
 if (failures.length) {
   console.error(`\nBUDGET BROKEN:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
+  writeResults();
   process.exit(1);
 }
 console.log('\nAll budgets met.');
+writeResults();
