@@ -48,16 +48,21 @@ export function definitionsFrom(source: SurveysSource | undefined): () => Promis
     const index = indexDefinitions(source);
     return async () => index;
   }
-  let cached: Definitions = new Map();
+  let cached: Promise<Definitions> = Promise.resolve(new Map());
   let readAt = -Infinity;
-  return async () => {
-    if (Date.now() - readAt < REFRESH_MS) return cached;
-    readAt = Date.now();
-    try {
-      const text = /^https?:\/\//.test(source) ? await (await fetch(source, { signal: AbortSignal.timeout(5000) })).text() : await readFile(source, 'utf8');
-      cached = indexDefinitions(JSON.parse(text));
-    } catch (err) {
-      console.error(`[ressenti-collector] survey definitions ${source}: ${(err as Error).message}`);
+  const read = async () => {
+    const text = /^https?:\/\//.test(source) ? await (await fetch(source, { signal: AbortSignal.timeout(5000) })).text() : await readFile(source, 'utf8');
+    return indexDefinitions(JSON.parse(text));
+  };
+  return () => {
+    if (Date.now() - readAt >= REFRESH_MS) {
+      readAt = Date.now();
+      const last = cached;
+      // Requests meanwhile wait for this read: the first ones after a start must not get an empty map.
+      cached = read().catch((err: Error) => {
+        console.error(`[ressenti-collector] survey definitions ${source}: ${err.message}`);
+        return last;
+      });
     }
     return cached;
   };
