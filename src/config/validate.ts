@@ -38,7 +38,7 @@ const filled = (v: unknown): v is Obj => isObj(v) && keys(v).length > 0;
 const isScalar = (v: unknown) => v === null || isStr(v) || isNum(v) || typeof v == 'boolean';
 
 /** A rule accepting one of the space-separated words. */
-export const oneOf = (words: string): Rule => {
+const oneOf = (words: string): Rule => {
   const list = words.split(' ');
   return [(v) => list.includes(v), ['oneOf', words]];
 };
@@ -53,13 +53,12 @@ const range = (lo: number, hi = Infinity, integer?: boolean): Rule => [
 const BOOL: Rule = [(v) => typeof v == 'boolean', 'boolean'];
 const TEXT: Rule = [(v) => isStr(v) || (filled(v) && Object.values(v).every(isStr)), 'text'];
 const SCALE = range(3, 10, true);
-// Marked pure so that bundles using oneOf without the validator (the UI) drop this call.
-const TYPE = /*#__PURE__*/ oneOf('emoji rating nps thumbs choice text');
+const TYPE = oneOf('emoji rating nps thumbs choice text');
 const GLOBS = many([isStr, 'glob']);
-// Accepted names come from the sources (journey/sources.ts); a unit test keeps this message naming each N.
+// Accepted names come from the sources (journey/sources.ts); a unit test keeps the message (config/messages.ts) naming each N.
 const MOMENTS = many([(v) => isStr(v) && !!v && validMoment(v), 'moment']);
 // Only http(s) and relative links (also the endpoint's rule): the browser strips controls and spaces before reading a scheme.
-export const LINK: Rule = [
+const LINK: Rule = [
   (v) => isStr(v) && !!v.trim() && !/^(?!https?:)[a-z][\w+.-]*:/i.test(v.replace(/[\0- ]/g, '')),
   'link',
 ];

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { pushDataLayer, watchDataLayer } from '../../src/journey';
+import { pushDataLayer, watchDataLayer } from '../../src/journey/datalayer';
 
 type Layer = unknown[] & { push: (...items: unknown[]) => number };
 const w = window as unknown as { dataLayer?: Layer };

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { readLink } from '../../src/journey';
+import { readLink } from '../../src/journey/link';
 import { formFocused, isQuiet, waitUntilFree, whenFree } from '../../src/journey/quiet';
 
 const goTo = (url: string, state: unknown = null) => History.prototype.replaceState.call(history, state, '', url);
