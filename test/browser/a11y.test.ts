@@ -1,29 +1,14 @@
-// WCAG 2.2 AA as axe-core checks it (SPEC §3), in Chromium: every question type, every step, the
-// thanks screen, light and dark, popover and inline, on a desktop and on a 320px phone.
+// WCAG 2.2 AA as axe-core checks it (SPEC §3), in Chromium, and nothing lost: every question type and
+// step, the thanks screen with and without its action, popover and inline, light and dark, a pale and
+// a deep accent, phones (390×844, 320 px), right to left (Arabic, Hebrew, an English page set
+// dir="rtl"), German, and the page zoomed to 200 % and 400 %.
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
-import { describeBrowser, htmlPage, scriptTag, useBrowser } from './harness';
+import { describeBrowser, useBrowser } from './harness';
+import { HOST, type HostPage, hostPage, type Locale, show, tour } from './tour';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const HOST = '[data-ressenti-host]';
-
-// One survey asking every question type, each with the options that change its markup.
-const every = {
-  id: 'every',
-  questions: [
-    { id: 'mood', type: 'emoji', text: 'How was your visit?' },
-    { id: 'stars', type: 'rating', style: 'stars', text: 'Rate the delivery' },
-    { id: 'ces', type: 'rating', scale: 7, labels: ['Very hard', 'Very easy'], text: 'How easy was it?' },
-    { id: 'nps', type: 'nps', text: 'How likely are you to recommend us?' },
-    { id: 'thumb', type: 'thumbs', text: 'Did you find it?' },
-    { id: 'topic', type: 'choice', text: 'What is it about?', options: ['Shipping', { value: 'cost', label: 'Price' }] },
-    { id: 'seen', type: 'choice', multiple: true, text: 'Which did you use?', options: ['Search', 'Filters', 'Chat'] },
-    { id: 'note', type: 'text', text: 'Anything to add?', placeholder: 'Your words' },
-  ],
-  thanks: { text: 'Thank you!', action: { label: 'Talk to support', url: '/help' } },
-};
-const defs = { surveys: [every, { ...every, id: 'inline-every', display: 'inline' }] };
 
 type Violation = { id: string; impact: string; help: string; nodes: { target: unknown; failureSummary: string }[] };
 
@@ -33,82 +18,108 @@ async function violations(page: Page): Promise<string[]> {
   const found = await page.evaluate(
     (host) =>
       (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Violation[] }> } }).axe
-        .run({ include: [[host]] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+        .run({ include: [[host]] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })
         .then((r) => r.violations),
     HOST,
   );
   return found.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) at ${JSON.stringify(n.target)}: ${n.failureSummary}`));
 }
 
-/** Walks through `every`, checking each step, then the thanks screen; returns every violation found, by step. */
-async function walk(page: Page): Promise<string[]> {
-  const widget = page.locator(HOST);
-  const found: string[] = [];
-  const check = async (step: string) => found.push(...(await violations(page)).map((v) => `${step}: ${v}`));
-  const tapFirst = (name: RegExp) => widget.getByRole('button', { name }).first().click();
+/**
+ * What axe cannot see: a control that cannot be brought on screen, or that something covers once it
+ * is (each is scrolled into view, as Tab or a finger would, then hit-tested at its centre), a control
+ * whose content overflows it, and a card wider than its box (content cut off at the side, or a
+ * sideways scroll: WCAG 1.4.10).
+ */
+function lost(page: Page): Promise<string[]> {
+  return page.evaluate((host) => {
+    const root = document.querySelector(host)!.shadowRoot!;
+    const card = root.querySelector<HTMLElement>('[role=region]')!;
+    const found = card.scrollWidth > card.clientWidth ? [`the card is ${card.scrollWidth} px wide in a ${card.clientWidth} px box`] : [];
+    const view = visualViewport!;
+    for (const control of root.querySelectorAll<HTMLElement>('button,a[href],input,textarea')) {
+      control.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const r = control.getBoundingClientRect();
+      const name = control.getAttribute('aria-label') || control.textContent!.trim() || control.localName;
+      const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (!(r.width && r.height && r.left >= 0 && r.top >= 0 && r.right <= view.width && r.bottom <= view.height))
+        found.push(`${name}: out of the ${view.width}×${view.height} viewport at ${[r.left, r.top, r.right, r.bottom].map(Math.round)}`);
+      else if (!hit || !control.contains(hit)) found.push(`${name}: covered by <${hit ? hit.localName + ' ' + hit.className : 'nothing'}>`);
+      if (control.scrollWidth > control.clientWidth + 1) found.push(`${name}: its content is ${control.scrollWidth} px wide in a ${control.clientWidth} px box`);
+    }
+    return found;
+  }, HOST);
+}
 
-  await widget.getByText('How was your visit?').waitFor();
-  await check('emoji');
-  await tapFirst(/unhappy/i);
-  await widget.getByText('Rate the delivery').waitFor();
-  await check('stars');
-  await tapFirst(/star/);
-  await widget.getByText('How easy was it?').waitFor();
-  await check('rating numbers');
-  await tapFirst(/of 7/);
-  await widget.getByText('How likely').waitFor();
-  await check('nps');
-  await tapFirst(/^9$/);
-  await widget.getByText('Did you find it?').waitFor();
-  await check('thumbs');
-  await tapFirst(/^Yes$/);
-  await widget.getByText('What is it about?').waitFor();
-  await check('choice');
-  await tapFirst(/Price/);
-  await widget.getByText('Which did you use?').waitFor();
-  await check('choice, multiple');
-  await widget.getByRole('checkbox', { name: 'Filters' }).check();
-  await check('choice, multiple, ticked');
-  await widget.getByRole('button', { name: 'Next' }).click();
-  await widget.getByRole('textbox', { name: 'Anything to add?' }).fill('All good');
-  await check('text');
-  await widget.getByRole('button', { name: 'Send' }).click();
-  await widget.getByRole('link', { name: 'Talk to support' }).waitFor();
-  await check('thanks');
+/** Tours `every` (or the inline one, already on the page) and returns, by stop, what axe and `lost` found. */
+async function walk(page: Page, locale: Locale = 'en'): Promise<string[]> {
+  const found: string[] = [];
+  await tour(page, locale, async (stop) => {
+    for (const problem of [...(await violations(page)), ...(await lost(page))]) found.push(`${stop}: ${problem}`);
+  });
   return found;
 }
 
-describeBrowser('accessibility in Chromium: no axe-core WCAG 2.2 A/AA violation, and keyboard-only use', () => {
+const PHONE = (width: number, height: number): BrowserContextOptions => ({ viewport: { width, height }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+
+// Browser zoom at 200 % on a 1280×800 window lays the page out in 640×400 CSS px, each 2 device pixels:
+// a viewport of that size at that scale is the same layout (pinch zoom, Emulation.setPageScaleFactor,
+// would only magnify without reflowing, which is not what zooming does). 400 % of 1280×1024: 320×256.
+const STATES: { name: string; page?: HostPage; context?: BrowserContextOptions; locale?: Locale }[] = [
+  { name: 'a popover, light' },
+  { name: 'a popover, dark', page: { theme: 'dark' } },
+  { name: 'a pale accent (#ffd400), light', page: { accent: '#ffd400' } },
+  { name: 'a deep accent (navy), dark', page: { theme: 'dark', accent: 'navy' } },
+  { name: 'a phone, 390×844', context: PHONE(390, 844) },
+  { name: 'a phone, 390×844, dark', page: { theme: 'dark' }, context: PHONE(390, 844) },
+  { name: 'a phone 320 px wide', context: PHONE(320, 640) },
+  { name: 'an Arabic page (lang="ar" dir="rtl")', page: { lang: 'ar', dir: 'rtl' }, locale: 'ar' },
+  { name: 'Hebrew (data-locale="he") on an English page', page: { locale: 'he' }, locale: 'he' },
+  { name: 'English on a page set dir="rtl"', page: { dir: 'rtl' } },
+  { name: 'a German page, dark', page: { lang: 'de', theme: 'dark' }, locale: 'de' },
+  { name: 'the page zoomed to 200 % (640×400 CSS px, 2 device px each)', context: { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 } },
+  { name: 'the page zoomed to 400 % (320×256 CSS px, 4 device px each)', context: { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 } },
+];
+
+describeBrowser('accessibility in Chromium: no axe-core WCAG 2.2 A/AA violation, nothing lost, and keyboard-only use', () => {
   const t = useBrowser();
 
   beforeAll(() => {
-    const inline = `<script type="application/json" id="defs">${JSON.stringify(defs)}</script>`;
-    const page = (theme: string, body = '<h1>Shop</h1>', accent?: string) =>
-      htmlPage('<main>' + body + '</main>' + inline + scriptTag(t.server, { surveys: '#defs', theme, accent }));
-    t.server.pages.set('/light.html', page('light'));
-    t.server.pages.set('/dark.html', page('dark'));
-    t.server.pages.set('/pale.html', page('light', '<h1>Shop</h1>', '#ffd400'));
-    t.server.pages.set('/deep.html', page('dark', '<h1>Shop</h1>', 'navy'));
-    t.server.pages.set('/inline.html', page('light', '<h1>Help article</h1><div data-ressenti-inline="inline-every"></div>'));
+    STATES.forEach((state, i) => t.server.pages.set(`/state-${i}.html`, hostPage(t.server, state.page)));
+    t.server.pages.set('/light.html', hostPage(t.server));
+    t.server.pages.set('/pale.html', hostPage(t.server, { accent: '#ffd400' }));
+    t.server.pages.set('/deep.html', hostPage(t.server, { theme: 'dark', accent: 'navy' }));
+    t.server.pages.set('/inline.html', hostPage(t.server, { inline: true }));
+    t.server.pages.set('/inline-dark.html', hostPage(t.server, { inline: true, theme: 'dark' }));
   });
 
   /** Opens `path` and shows the survey that asks everything. */
-  const popover = async (path: string, options?: Parameters<typeof t.open>[1]) => {
+  const popover = async (path: string, options?: BrowserContextOptions, survey = 'every') => {
     const opened = await t.open(path, options);
-    await opened.page.waitForFunction(() => (window as unknown as { ressenti?: { loaded?: boolean } }).ressenti?.loaded);
-    await opened.page.evaluate(() => (window as unknown as { ressenti(...a: unknown[]): void }).ressenti('show', 'every'));
+    await show(opened.page, survey);
     return opened;
   };
 
-  it.each(['light', 'dark'])('a popover in the %s theme, every step and the thanks screen', async (theme) => {
-    const { page, log } = await popover(`/${theme}.html`);
-    expect(await walk(page)).toEqual([]);
+  it.each(STATES.map((state, i) => ({ ...state, i })))('$name: every step and the thanks screen', async ({ i, context, locale }) => {
+    const { page, log } = await popover(`/state-${i}.html`, context);
+    expect(await walk(page, locale)).toEqual([]);
     expect(log.errors).toEqual([]);
   });
 
-  it('a popover on a 320px phone (target sizes, reflow), every step', async () => {
-    const { page } = await popover('/light.html', { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+  it.each(['inline', 'inline-dark'])('an inline survey in the page flow (%s), every step', async (path) => {
+    const { page } = await t.open(`/${path}.html`);
     expect(await walk(page)).toEqual([]);
+  });
+
+  it('a one-question survey (no progress, no Send) and its thanks screen without an action', async () => {
+    const { page } = await popover('/light.html', undefined, 'one');
+    const widget = page.locator(HOST);
+    await widget.getByRole('heading', { name: 'How was your visit?' }).waitFor();
+    expect([...(await violations(page)), ...(await lost(page))]).toEqual([]);
+    await widget.getByRole('button', { name: 'Happy', exact: true }).click();
+    await widget.getByText('Thank you!').waitFor();
+    expect(await widget.getByRole('link').count()).toBe(0);
+    expect([...(await violations(page)), ...(await lost(page))]).toEqual([]);
   });
 
   it.each(['pale', 'deep'])('a %s accent: a picked answer and the Next button on it stay readable', async (accent) => {
@@ -118,11 +129,6 @@ describeBrowser('accessibility in Chromium: no axe-core WCAG 2.2 A/AA violation,
     await widget.getByRole('button', { name: 'Back' }).click();
     await expect.poll(() => widget.getByRole('button', { name: /delighted/i }).getAttribute('aria-pressed')).toBe('true');
     expect(await violations(page)).toEqual([]);
-  });
-
-  it('an inline survey in the page flow, every step', async () => {
-    const { page } = await t.open('/inline.html');
-    expect(await walk(page)).toEqual([]);
   });
 
   it('keyboard only: every point is a tab stop; Tab to the fourth face and Enter sends 4; Back returns to the answer given', async () => {
@@ -166,5 +172,25 @@ describeBrowser('accessibility in Chromium: no axe-core WCAG 2.2 A/AA violation,
     await page.locator(HOST).getByText('How was your visit?').waitFor();
     await page.locator(HOST).getByRole('button', { name: 'Close' }).evaluate((close) => close.removeAttribute('aria-label'));
     expect((await violations(page)).join('\n')).toMatch(/^button-name/);
+  });
+
+  it('the check can fail: a control pushed off screen, one covered, one too narrow for its content, and a card wider than its box are reported', async () => {
+    const { page } = await popover('/light.html');
+    const widget = page.locator(HOST);
+    await widget.getByRole('heading', { name: 'How was your visit?' }).waitFor();
+    expect(await lost(page)).toEqual([]);
+    await widget.getByRole('button', { name: 'Close' }).evaluate((close) => (close.style.translate = '-2000px'));
+    await widget.getByRole('button', { name: 'Neutral' }).evaluate((face) => {
+      const cover = face.ownerDocument.createElement('div');
+      cover.style.cssText = 'position:absolute;inset:0;width:2000px;background:red';
+      face.parentElement!.style.position = 'relative';
+      face.parentElement!.append(cover);
+    });
+    await widget.getByRole('button', { name: 'Happy', exact: true }).evaluate((face) => (face.firstElementChild!.style.minWidth = '500px'));
+    const found = (await lost(page)).join('\n');
+    expect(found).toMatch(/^the card is \d+ px wide in a \d+ px box/);
+    expect(found).toMatch(/^Close: out of the 1280×720 viewport/m);
+    expect(found).toMatch(/^Neutral: covered by <div/m);
+    expect(found).toMatch(/^Happy: its content is \d+ px wide in a \d+ px box/m);
   });
 });
