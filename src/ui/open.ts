@@ -1,14 +1,19 @@
-import { effect } from '@preact/signals-core';
 import { h, render } from 'preact';
 import { rtl } from '../i18n/strings';
+import { formFocused } from '../journey/quiet';
 import type { Position } from '../types';
+import type { Stop } from '../platform/listen';
 import type { OpenOptions, UiHandle } from './contract';
 import { Frame } from './frame';
+import { followViewport, swipeDown } from './sheet';
+import { effect } from './signals';
 import { createStore } from './state';
-import { applyStyles, readableOn } from './styles';
+import { applyStyles, hostVars, readableOn } from './styles';
 
 /** How long the thanks screen stays while neither the pointer nor keyboard focus is on it; twice that with an action. */
 const THANKS_MS = 4000;
+/** The arrival of a popover that appeared on its own is announced once it is in the accessibility tree. */
+const ANNOUNCE_MS = 500;
 
 /** Where the corners are in logical terms: `right` is the inline end, so a right-to-left host mirrors them. */
 const SIDES = { top: 'block-start', bottom: 'block-end', left: 'inline-start', right: 'inline-end' };
@@ -18,17 +23,18 @@ const inset = (position: Position = 'bottom-right') =>
   position == 'center' ? 'inset:0!important' : 'inset:auto!important;' + position.split('-').map((side) => `inset-${SIDES[side as 'top']}:16px!important`).join(';');
 
 /**
- * Shows one survey: a popover in the top layer, or inline inside `o.target`, and calls `o.onShow()`
- * once it is on screen. Never throws: when it cannot render (no `attachShadow`, the element name
- * taken by the page, a throwing built-in), it cleans up and calls `o.onClose(error)` instead.
+ * Shows one survey: a popover in the top layer (a bottom sheet on phones), or inline inside
+ * `o.target`, and calls `o.onShow()` once it is on screen. Never throws: when it cannot render (no
+ * `attachShadow`, the element name taken by the page, a throwing built-in), it cleans up and calls
+ * `o.onClose(error)` instead.
  */
 export function open(o: OpenOptions): UiHandle {
   const doc = document;
+  const win = window;
   const host = doc.createElement('ressenti-widget'); // not a div: `div{display:none}` on the page cannot match it
   const popover = !o.target;
+  const stops: Stop[] = [];
   let root: ShadowRoot | undefined;
-  let stopTimer = () => {};
-  let stopRender = () => {};
   let closed = false;
   /** Where focus came from when the visitor entered the widget: it goes back there when the widget closes. */
   let from: HTMLElement | null = null;
@@ -36,8 +42,7 @@ export function open(o: OpenOptions): UiHandle {
   const close = () => {
     if (closed) return;
     closed = true;
-    stopTimer();
-    stopRender();
+    stops.forEach((stop) => stop());
     if (root?.activeElement) from?.focus();
     try {
       if (root) render(null, root); // unmounts, so that nothing of it runs on
@@ -51,8 +56,8 @@ export function open(o: OpenOptions): UiHandle {
     close();
     o.onClose(error);
   };
-  /** Whether the visitor is on the widget: the pointer over it, or keyboard focus in it (a mouse click's leaves it free). */
-  const held = () => host.matches(':hover') || !!root?.querySelector(':focus-visible');
+  /** The control a visitor starts from: the answer given, else the first one (or the thanks text). */
+  const first = () => root!.querySelector<HTMLElement>('[aria-pressed=true]') || root!.querySelector<HTMLElement>('.scale button,input,textarea,.message');
 
   try {
     root = host.attachShadow({ mode: 'open' });
@@ -60,52 +65,78 @@ export function open(o: OpenOptions): UiHandle {
     const theme = o.theme || 'light';
     host.setAttribute('data-ressenti-host', '');
     host.addEventListener('focusin', (e) => host.contains(e.relatedTarget as Node) || (from = e.relatedTarget as HTMLElement | null));
-    const own = applyStyles(root);
-    if (popover) {
-      host.setAttribute('popover', 'manual');
-      own.insertRule(`:host{${inset(o.position)}}`);
-    }
     const parent = o.target || doc.body || doc.documentElement;
     // Right to left in Arabic, Hebrew…, and wherever the page is (read before the host takes a `dir` of its own).
     const page = getComputedStyle(parent).direction;
     parent.append(host);
-    try {
-      host.showPopover(); // the top layer: above any z-index, untouched by `transform` on <body>
-    } catch {
-      // no Popover API: position fixed and the highest z-index do what they can
+    const own = applyStyles(root);
+    const vars = hostVars(own);
+    if (popover) {
+      host.setAttribute('popover', 'manual');
+      // On phones the styles make it a sheet at the bottom instead.
+      own.insertRule(`:host{${inset(o.position)}}`);
+      try {
+        host.showPopover(); // the top layer: above any z-index, untouched by `transform` on <body>
+      } catch {
+        // no Popover API: position fixed and the highest z-index do what they can
+      }
     }
     // One effect renders the whole card: a signal read anywhere while rendering re-renders it when it changes.
     let at: unknown;
-    stopRender = effect(() => {
-      host.dir = rtl(s.locale.value) ? 'rtl' : page;
-      render(h(Frame, { s, popover, theme }), root!);
-      // Focus follows the visitor to the next step or the thanks (the control they used is gone), but
-      // never lands in the widget on its own when it appears: that would steal it from the page.
-      const now = s.done.value || s.state.value.steps[s.step.value];
-      if (now != at && s.moved) (root!.querySelector<HTMLElement>('[aria-pressed=true]') || root!.querySelector<HTMLElement>('.sc button,textarea,input,.h'))?.focus();
-      at = now;
-    });
+    stops.push(
+      effect(() => {
+        host.dir = rtl(s._locale.value) ? 'rtl' : page;
+        render(h(Frame, { s, popover, theme }), root!);
+        // Focus follows the visitor to the next step or the thanks (the control they used is gone).
+        const now = s._done.value || s._state.value.steps[s._step.value];
+        if (now != at && s._moved) first()?.focus();
+        at = now;
+      }),
+    );
+    const card = root.querySelector<HTMLElement>('.card')!;
 
     // Text on the accent: resolve whatever CSS colour it is on a probe, then pick black or white.
     const accent = o.accent;
-    if (accent && !/[;{}]/.test(accent) && CSS.supports('color', accent)) own.insertRule(`.w{--accent:${accent}}`);
-    const probe = root.querySelector('.w')!.appendChild(doc.createElement('i'));
+    if (accent && !/[;{}]/.test(accent) && CSS.supports('color', accent)) own.insertRule(`.card{--accent:${accent}}`);
+    const probe = card.appendChild(doc.createElement('i'));
     probe.className = 'probe';
-    own.insertRule(`.w{--on:${readableOn(getComputedStyle(probe).color)}}`);
+    own.insertRule(`.card{--on:${readableOn(getComputedStyle(probe).color)}}`);
     probe.remove();
 
-    // A popover's thanks screen closes by itself, later when it offers an action, never while the visitor is on it.
-    if (popover)
-      stopTimer = effect(() => {
-        if (!s.done.value) return;
-        let timer = 0;
-        const wait = () => (timer = window.setTimeout(() => (held() ? wait() : end()), s.action.value ? 2 * THANKS_MS : THANKS_MS));
-        wait();
-        return () => clearTimeout(timer);
-      });
+    if (popover) {
+      // Its name only ("Feedback"): the question, read again in a live region, would be said twice.
+      const announce = () => (s._arrival.value = s._strings.value.label);
+      const tab = (e: KeyboardEvent) => {
+        if (e.key != 'Tab') return;
+        stopTab();
+        if (!e.shiftKey && !formFocused(doc) && !host.contains(doc.activeElement)) {
+          e.preventDefault();
+          first()?.focus();
+        }
+      };
+      const stopTab = () => doc.removeEventListener('keydown', tab, true);
+      // A popover never takes focus when it appears (that would steal it from the page): it is
+      // announced, and the first Tab goes into it.
+      doc.addEventListener('keydown', tab, true);
+      const timer = setTimeout(announce, ANNOUNCE_MS);
+      stops.push(
+        stopTab,
+        () => clearTimeout(timer),
+        followViewport(win, vars),
+        swipeDown(root, card, s._dismiss),
+        // The thanks screen closes by itself, later when it offers an action, never while the visitor is on it.
+        effect(() => {
+          if (!s._done.value) return;
+          let timer = 0;
+          const wait = () => (timer = win.setTimeout(() => (host.matches(':hover') || root!.querySelector(':focus-visible') ? wait() : end()), s._action.value ? 2 * THANKS_MS : THANKS_MS));
+          wait();
+          return () => clearTimeout(timer);
+        }),
+      );
+    }
     const handle = { setLocale: s.setLocale, close };
     o.onShow(handle);
-    s.linked();
+    s._linked();
     return handle;
   } catch (err) {
     console.error('[ressenti] could not show the survey:', err);

@@ -1,9 +1,9 @@
-import { batch, computed, signal } from '@preact/signals-core';
 import { checkAnswers } from '../decide/conditions';
 import { pick, strings } from '../i18n/strings';
 import { json } from '../platform/json';
 import type { AnswerValue, Answers, Question, Strings, Survey, Text, TextQuestion } from '../types';
 import type { OpenOptions } from './contract';
+import { computed, signal } from './signals';
 
 /** One open survey's state and the actions on it; components read the signals and call the actions. */
 export type Store = ReturnType<typeof createStore>;
@@ -65,6 +65,8 @@ export function createStore(o: OpenOptions, end: () => void) {
   const step = signal(0);
   /** The thanks screen is on. With every question answered by a link, it is all there is to show. */
   const done = signal(!state.value.steps.length);
+  /** What the live region says: a popover's arrival, once. */
+  const arrival = signal('');
   const action = computed(() => {
     const a = o.survey.thanks?.action;
     return a && checkAnswers(a.if, state.value.kept) && safeUrl(a.url) ? a : undefined;
@@ -78,57 +80,57 @@ export function createStore(o: OpenOptions, end: () => void) {
     last = now;
   };
   const go = (by: number) => {
-    s.moved = true;
+    s._moved = true;
     step.value += by;
   };
 
   const s = {
-    survey: o.survey,
-    answers,
-    locale,
-    state,
-    step,
-    done,
-    action,
+    _survey: o.survey,
+    _answers: answers,
+    _locale: locale,
+    _state: state,
+    _step: step,
+    _done: done,
+    _action: action,
+    _arrival: arrival,
     /** Whether the visitor has moved through the survey: only then does focus follow the steps. */
-    moved: false,
-    t: computed(() => strings(locale.value, overrides.value)),
+    _moved: false,
+    _strings: computed(() => strings(locale.value, overrides.value)),
     /** A definition text in the current locale. */
-    tx: (text: Text | undefined) => pick(text, locale.value),
+    _text: (text: Text | undefined) => pick(text, locale.value),
     /** Records an answer without moving on. */
-    set(id: string, value: AnswerValue) {
+    _set(id: string, value: AnswerValue) {
       answers.value = bag(answers.value, { [id]: value });
     },
     /** A tap on a value: sends a one-step survey at once, else records it and moves on (the last step waits for Send). */
-    pick(id: string, value: AnswerValue) {
-      s.set(id, value);
+    _pick(id: string, value: AnswerValue) {
+      s._set(id, value);
       const n = state.value.steps.length;
-      if (n < 2) s.send();
-      else if (step.value < n - 1) s.next();
+      if (n < 2) s._send();
+      else if (step.value < n - 1) s._next();
       else report(false);
     },
-    next() {
+    _next() {
       report(false);
       go(1);
     },
-    back: () => go(-1),
+    _back: () => go(-1),
     /** A link's answer is an answer: reported once the survey is on screen (open.ts). */
-    linked: () => last != '{}' && o.onAnswer(given, done.value),
-    send() {
+    _linked: () => last != '{}' && o.onAnswer(given, done.value),
+    _send() {
       report(true);
-      s.moved = true;
+      s._moved = true;
       done.value = true;
     },
     /** Escape or the close button: a dismissal before the end, a plain close on the thanks screen. */
-    dismiss() {
+    _dismiss() {
       if (!done.value) o.onDismiss(state.value.kept);
       end();
     },
     setLocale(code: string, more?: Strings) {
-      batch(() => {
-        locale.value = code;
-        if (more) overrides.value = more;
-      });
+      // Overrides first: the render that the locale's change runs has both (nothing paints between the two).
+      if (more) overrides.value = more;
+      locale.value = code;
     },
   };
   return s;

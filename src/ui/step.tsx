@@ -15,9 +15,9 @@ const views = { emoji: Emoji, rating: Rating, nps: Nps, thumbs: Thumbs, choice: 
 
 /** One question: progress when there are several, the question, its control, then Back / Next / Send as needed. */
 export function Step({ s }: { s: Store }) {
-  const t = s.t.value;
-  const { steps, kept } = s.state.value;
-  const i = s.step.value;
+  const t = s._strings.value;
+  const { steps, kept } = s._state.value;
+  const i = s._step.value;
   const q = steps[i];
   const n = steps.length;
   const tap = oneTap(q);
@@ -27,18 +27,18 @@ export function Step({ s }: { s: Store }) {
   const main = last ? n > 1 || !tap : !tap || q.id in kept;
   return (
     <div>
-      {n > 1 && <p class="n">{fill(t.of, { n: i + 1, total: n })}</p>}
-      <h2 id="q">{s.tx(q.text)}</h2>
+      {n > 1 && <p class="progress">{fill(t.of, { n: i + 1, total: n })}</p>}
+      <h2 id="question">{s._text(q.text)}</h2>
       <View key={q.id} q={q} s={s} />
       {(i > 0 || main) && (
-        <div class="f">
+        <div class="actions">
           {i > 0 && (
-            <button class="btn" onClick={s.back}>
+            <button class="btn" onClick={s._back}>
               {t.back}
             </button>
           )}
           {main && (
-            <button class="btn pri" disabled={last && !Object.keys(kept).length} onClick={last ? s.send : s.next}>
+            <button class="btn primary" disabled={last && !Object.keys(kept).length} onClick={last ? s._send : s._next}>
               {last ? t.send : t.next}
             </button>
           )}

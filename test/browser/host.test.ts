@@ -145,7 +145,7 @@ describeBrowser('a hostile page', () => {
   it('keeps its CSS to itself: page elements look the same before and after it shows', async () => {
     // Page elements wearing the widget's own class names and tags: any rule that escaped would match them.
     const body =
-      '<main class="w pop"><h2 class="h">Title</h2><p class="n ends probe">Text</p><button class="x o btn pri on">Buy</button>' +
+      '<main class="card popover light"><h2 class="message">Title</h2><p class="progress ends probe caption hidden">Text</p><button class="close option btn primary on">Buy</button>' +
       '<svg class="on" width="10" height="10"></svg><textarea></textarea><input type="checkbox"><a class="btn" href="#">Link</a></main>';
     t.server.pages.set('/leak.html', htmlPage(STUB + body + scriptTag(t.server, { surveys: '/purchase.json' })));
     const { page } = await t.open('/leak.html');

@@ -108,7 +108,7 @@ describeBrowser('languages and right to left', () => {
     const zero = (await points.first().boundingBox())!;
     const ten = (await points.last().boundingBox())!;
     expect(zero.x).toBeGreaterThan(ten.x);
-    expect(await widget.locator('#lo').textContent()).toBe('غير محتمل إطلاقًا');
+    expect(await widget.locator('#low').textContent()).toBe('غير محتمل إطلاقًا');
     await points.first().focus();
     await p.keyboard.press('Tab'); // every point is a tab stop: the next one is 1, on the left of 0
     expect(await points.nth(1).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);

@@ -1,46 +1,116 @@
-// Issue 11 behaviours a visitor sees around a popover, in Chromium.
+// What a visitor sees on a phone and around a popover (issue 11): the bottom sheet, the on-screen
+// keyboard, swipe to dismiss, a popover that never takes focus, names that read at a glance.
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { describeBrowser, htmlPage, scriptTag, useBrowser } from './harness';
 
 const HOST = '[data-ressenti-host]';
-const defs = { surveys: [{ id: 'mood', questions: [{ id: 'mood', type: 'emoji', text: 'How was your visit?' }] }] };
+const defs = {
+  surveys: [
+    { id: 'mood', questions: [{ id: 'mood', type: 'emoji', text: 'How was your visit?' }] },
+    { id: 'note', questions: [{ id: 'note', type: 'text', text: 'Anything to add?' }] },
+    { id: 'ok', questions: [{ id: 'ok', type: 'thumbs', text: 'Did you find it?' }] },
+    {
+      id: 'two',
+      questions: [
+        { id: 'mood', type: 'emoji', text: 'How was your visit?' },
+        { id: 'score', type: 'nps', text: 'Recommend us?' },
+      ],
+    },
+  ],
+};
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 type Win = { ressenti: ((...args: unknown[]) => void) & { loaded?: boolean } };
 const show = async (page: Page, id: string) => {
   await page.waitForFunction(() => (window as unknown as Win).ressenti?.loaded);
   await page.evaluate((survey) => (window as unknown as Win).ressenti('show', survey), id);
 };
+/** The box of `el` in the layout viewport, and the part of it the visual viewport shows. */
+const boxes = (page: Page, name: string) =>
+  page.evaluate(
+    ([host, name]) => {
+      const el = [...document.querySelector(host)!.shadowRoot!.querySelectorAll('button,textarea')].find((b) => (b.textContent || b.localName) == name)!;
+      const view = window.visualViewport!;
+      return { box: el.getBoundingClientRect().toJSON(), top: view.offsetTop, bottom: view.offsetTop + view.height, width: innerWidth };
+    },
+    [HOST, name],
+  );
 
-describeBrowser('around a popover (issue 11)', () => {
+describeBrowser('phones and popovers (issue 11)', () => {
   const t = useBrowser();
 
   beforeAll(() => {
     t.server.pages.set('/surveys.json', { body: defs });
-    t.server.pages.set('/shop.html', htmlPage('<h1>Shop</h1><button id="before">Before</button>' + scriptTag(t.server, { surveys: '/surveys.json' })));
+    const body = '<h1>Shop</h1><button id="before">Before</button>' + scriptTag(t.server, { surveys: '/surveys.json' });
+    t.server.pages.set('/shop.html', htmlPage(body, '<meta name="viewport" content="width=device-width">'));
   });
 
-  it('a thanks screen reached by keyboard stays while focus is on it, and closes once focus leaves', async () => {
-    const { page } = await t.open();
-    await page.clock.install();
-    await page.goto(t.server.url + '/shop.html');
+  it('below 640px the popover is a full-width sheet at the bottom, no higher than about 40% of the screen', async () => {
+    const { page } = await t.open('/shop.html', PHONE);
+    await show(page, 'mood');
+    const region = page.locator(HOST).getByRole('region');
+    await region.getByText('How was your visit?').waitFor();
+    await region.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+    const box = (await region.boundingBox())!;
+    expect(box.x).toBe(0);
+    expect(box.width).toBe(390);
+    expect(box.y + box.height).toBeCloseTo(844, 0);
+    expect(box.height).toBeLessThanOrEqual(844 * 0.4 + 1);
+    // Every face is a 44px target at least.
+    for (const face of await region.getByRole('group').getByRole('button').all()) expect((await face.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  });
+
+  it('with the keyboard open (a visual viewport half the window), the field and Send stay in view above it', async () => {
+    const { page, context } = await t.open('/shop.html', PHONE);
+    await show(page, 'note');
+    const box = page.locator(HOST).getByRole('textbox', { name: 'Anything to add?' });
+    await box.fill('Nice');
+    // Chromium's device emulation shrinks the visual viewport the way an on-screen keyboard does.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2 });
+    await expect.poll(() => page.evaluate(() => window.visualViewport!.height)).toBeLessThan(430);
+    for (const name of ['Send', 'textarea'])
+      await expect
+        .poll(async () => {
+          const { box: b, top, bottom } = await boxes(page, name);
+          return b.top >= top && b.bottom <= bottom;
+        })
+        .toBe(true);
+    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
+  });
+
+  it('a swipe down on the sheet dismisses it, and is counted as a dismissal', async () => {
+    const { page, context } = await t.open('/shop.html', PHONE);
+    await show(page, 'mood');
+    const heading = page.locator(HOST).getByRole('heading', { name: 'How was your visit?' });
+    await heading.waitFor();
+    const { x, y } = (await heading.boundingBox())!;
+    const cdp = await context.newCDPSession(page);
+    const touch = (type: string, dy: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type == 'touchEnd' ? [] : [{ x: x + 10, y: y + dy }] });
+    await touch('touchStart', 0);
+    for (const dy of [30, 60, 90, 120]) await touch('touchMove', dy);
+    await touch('touchEnd', 120);
+    await expect.poll(() => page.locator(HOST).count()).toBe(0);
+    const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'dismissal'));
+    expect(events.find((x) => x.type === 'dismissal')!.surveyId).toBe('mood');
+  });
+
+  it('a popover appears without taking focus, is announced once, and the first Tab goes into it', async () => {
+    const { page } = await t.open('/shop.html');
+    await page.focus('#before');
     await show(page, 'mood');
     const widget = page.locator(HOST);
-    await widget.getByText('How was your visit?').waitFor();
-    await page.focus('#before');
-    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab'); // Close, then the fourth face
-    await page.keyboard.press('Enter');
-    await widget.getByText('Thank you!').waitFor();
-    await page.clock.runFor(10_000);
-    expect(await widget.count()).toBe(1);
-    await page.focus('#before');
-    await page.clock.runFor(5_000);
+    await expect.poll(() => widget.getByRole('status').textContent()).toBe('Feedback');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
+    await page.keyboard.press('Tab');
+    expect(await widget.evaluate((host) => host.shadowRoot!.activeElement?.getAttribute('aria-label'))).toBe('Very unhappy');
+    await page.keyboard.press('Escape');
     await expect.poll(() => widget.count()).toBe(0);
-    const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'response'));
-    expect(events.find((x) => x.type === 'response')!.answers).toEqual({ mood: 4 });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
   });
 
-  it('the name of the face under the pointer or focus shows as text under the faces, else the picked one', async () => {
+  it('the name of the face under the pointer or focus shows as text; thumbs show their words', async () => {
     const { page } = await t.open('/shop.html');
     await show(page, 'mood');
     const widget = page.locator(HOST);
@@ -50,9 +120,49 @@ describeBrowser('around a popover (issue 11)', () => {
     await page.mouse.move(1, 1);
     expect(await shown()).toEqual([]);
     await page.focus('#before');
-    await page.keyboard.press('Tab'); // Close
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab'); // into the popover: the first face
     await page.keyboard.press('Tab');
     expect(await shown()).toEqual(['"Unhappy"']);
+    await page.keyboard.press('Escape');
+    await show(page, 'ok');
+    expect(await widget.getByRole('group').getByRole('button').allTextContents()).toEqual(['Yes', 'No']);
+  });
+
+  it('in forced colours the picked answer takes the system highlight, the others do not', async () => {
+    const { page } = await t.open('/shop.html', { forcedColors: 'active' });
+    expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+    await show(page, 'two');
+    const widget = page.locator(HOST);
+    await widget.getByRole('button', { name: 'Happy', exact: true }).click();
+    await widget.getByRole('button', { name: '9', exact: true }).click(); // the last step: it stays, picked
+    await expect.poll(() => widget.getByRole('button', { name: '9', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    const background = (name: string) => widget.getByRole('button', { name, exact: true }).evaluate((b) => getComputedStyle(b).backgroundColor);
+    const highlight = await page.evaluate(() => {
+      const probe = document.body.appendChild(document.createElement('i'));
+      probe.style.cssText = 'forced-color-adjust:none;background:Highlight';
+      return getComputedStyle(probe).backgroundColor;
+    });
+    expect(await background('9')).toBe(highlight);
+    expect(await background('8')).not.toBe(highlight);
+  });
+
+  it('a thanks screen reached by keyboard stays while focus is on it; it closes once focus leaves', async () => {
+    const { page } = await t.open();
+    await page.clock.install();
+    await page.goto(t.server.url + '/shop.html');
+    await show(page, 'mood');
+    const widget = page.locator(HOST);
+    await widget.getByText('How was your visit?').waitFor();
+    await page.focus('#before');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab'); // into the popover, then to the fourth face
+    await page.keyboard.press('Enter');
+    await widget.getByText('Thank you!').waitFor();
+    await page.clock.runFor(10_000);
+    expect(await widget.count()).toBe(1);
+    await page.focus('#before');
+    await page.clock.runFor(5_000);
+    await expect.poll(() => widget.count()).toBe(0);
+    const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'response'));
+    expect(events.find((x) => x.type === 'response')!.answers).toEqual({ mood: 4 });
   });
 });

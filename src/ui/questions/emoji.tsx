@@ -20,10 +20,10 @@ export function Emoji({ q, s }: { q: EmojiQuestion; s: Store }) {
     <Scale
       q={q}
       s={s}
-      kind="emo"
+      kind="faces"
       points={range(1, 5).map((value) => ({
         value,
-        name: s.tx(q.labels?.[value - 1]) || s.t.value['emoji' + value],
+        name: s._text(q.labels?.[value - 1]) || s._strings.value['emoji' + value],
         body: <Icon d={'M2 12a10 10 0 1 0 20 0a10 10 0 1 0-20 0' + FEATURES[value - 1]} />,
       }))}
     />

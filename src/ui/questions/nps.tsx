@@ -4,13 +4,13 @@ import { Scale, range } from './scale';
 
 /** 0–10 with the end labels ("Not at all likely" … "Extremely likely") visible and tied to 0 and 10. */
 export function Nps({ q, s }: { q: NpsQuestion; s: Store }) {
-  const t = s.t.value;
+  const t = s._strings.value;
   return (
     <Scale
       q={q}
       s={s}
-      kind="num"
-      ends={[s.tx(q.labels?.[0]) || t.npsLow, s.tx(q.labels?.[1]) || t.npsHigh]}
+      kind="numbers"
+      ends={[s._text(q.labels?.[0]) || t.npsLow, s._text(q.labels?.[1]) || t.npsHigh]}
       points={range(0, 10).map((value) => ({ value, body: value }))}
     />
   );

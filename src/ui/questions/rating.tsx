@@ -11,21 +11,21 @@ const STAR = 'M12 2.8l2.8 5.8 6.4.9-4.6 4.5 1.1 6.3L12 17.3l-5.7 3 1.1-6.3-4.6-4
  * first and last labels show at the ends.
  */
 export function Rating({ q, s }: { q: RatingQuestion; s: Store }) {
-  const t = s.t.value;
+  const t = s._strings.value;
   const n = q.scale || 5;
   const stars = q.style == 'stars';
-  const labels = (q.labels || []).map(s.tx);
+  const labels = (q.labels || []).map(s._text);
   const each = labels.length == n;
-  const picked = s.answers.value[q.id] as number;
+  const picked = s._answers.value[q.id] as number;
   return (
     <Scale
       q={q}
       s={s}
-      kind={stars ? 'stars' : 'num'}
+      kind={stars ? 'stars' : 'numbers'}
       ends={labels.length ? [labels[0], labels[labels.length - 1]] : undefined}
       points={range(1, n).map((value) => ({
         value,
-        name: (stars ? count(t, 'stars', value, s.locale.value) : fill(t.of, { n: value, total: n })) + (each ? ', ' + labels[value - 1] : ''),
+        name: (stars ? count(t, 'stars', value, s._locale.value) : fill(t.of, { n: value, total: n })) + (each ? ', ' + labels[value - 1] : ''),
         body: stars ? <Icon d={STAR} /> : value,
         on: stars && value <= picked,
       }))}

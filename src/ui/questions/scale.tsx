@@ -25,20 +25,20 @@ export interface ScaleProps {
  * button is (a roving tab stop hid the other points from Tab); Enter, Space or a tap picks.
  */
 export function Scale({ q, s, points, kind, ends }: ScaleProps) {
-  const picked = s.answers.value[q.id];
+  const picked = s._answers.value[q.id];
   const at = points.findIndex((p) => p.value === picked);
   const last = points.length - 1;
 
   return (
     <>
-      <div role="group" aria-labelledby="q" class={'sc ' + kind}>
+      <div role="group" aria-labelledby="question" class={'scale ' + kind}>
         {points.map((p, i) => (
           <button
-            class={p.on ? 'o on' : 'o'}
+            class={p.on ? 'option on' : 'option'}
             aria-pressed={i == at}
             aria-label={p.name}
-            aria-describedby={ends && (i == 0 ? 'lo' : i == last ? 'hi' : undefined)}
-            onClick={() => s.pick(q.id, p.value)}
+            aria-describedby={ends && (i == 0 ? 'low' : i == last ? 'high' : undefined)}
+            onClick={() => s._pick(q.id, p.value)}
           >
             {p.body}
           </button>
@@ -46,8 +46,8 @@ export function Scale({ q, s, points, kind, ends }: ScaleProps) {
       </div>
       {ends && (
         <div class="ends">
-          <span id="lo">{ends[0]}</span>
-          <span id="hi">{ends[1]}</span>
+          <span id="low">{ends[0]}</span>
+          <span id="high">{ends[1]}</span>
         </div>
       )}
     </>

@@ -5,13 +5,13 @@ import { textMax, type Store } from '../state';
 export function Text({ q, s }: { q: TextQuestion; s: Store }) {
   return (
     <textarea
-      aria-labelledby="q"
+      aria-labelledby="question"
       rows={3}
       maxLength={textMax(q)}
-      placeholder={s.tx(q.placeholder) || undefined}
-      value={(s.answers.value[q.id] as string) || ''}
+      placeholder={s._text(q.placeholder) || undefined}
+      value={(s._answers.value[q.id] as string) || ''}
       // Cut here too: a value set by a script ignores the attribute.
-      onInput={(e) => s.set(q.id, e.currentTarget.value.slice(0, textMax(q)))}
+      onInput={(e) => s._set(q.id, e.currentTarget.value.slice(0, textMax(q)))}
     />
   );
 }

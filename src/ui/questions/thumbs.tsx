@@ -14,7 +14,7 @@ export function Thumbs({ q, s }: { q: ThumbsQuestion; s: Store }) {
       kind="thumbs"
       points={(['up', 'down'] as const).map((value, i) => ({
         value,
-        body: [<Icon d={THUMB} />, s.tx(q.labels?.[i]) || s.t.value[value]], // the styles turn the second thumb down
+        body: [<Icon d={THUMB} />, s._text(q.labels?.[i]) || s._strings.value[value]], // the styles turn the second thumb down
       }))}
     />
   );
