@@ -16,7 +16,8 @@ const CSS =
   'position:relative;padding:20px;border-radius:16px;background:var(--bg);color:var(--fg);accent-color:var(--accent);' +
   'font:16px/1.45 system-ui,sans-serif;text-align:start;overflow-wrap:anywhere}' +
   `.dark{${DARK}}@media(prefers-color-scheme:dark){.auto{${DARK}}}` +
-  '.popover{max-height:calc(100vh - 24px);overflow:auto;overscroll-behavior:contain;box-shadow:0 12px 40px #0004,0 0 0 1px #8884;animation:in .2s}' +
+  // Its content scrolls when it is taller than the screen; a control scrolled to (Tab) keeps a margin from its edges.
+  '.popover{max-height:calc(100vh - 24px);overflow:auto;overscroll-behavior:contain;scroll-padding:16px;box-shadow:0 12px 40px #0004,0 0 0 1px #8884;animation:in .2s}' +
   // Phones: a full-width sheet at the bottom, above the on-screen keyboard (sheet.ts), about 40% of the screen at most.
   '@media(max-width:639px){:host([popover]){inset:auto 0 var(--keyboard,0)!important;width:auto!important}' +
   // (A phone in landscape is wider than that: only the bottom's safe area, above the home bar, matters.)
