@@ -38,7 +38,7 @@ const CSS =
   '.option{flex:1;min-width:24px;min-height:44px;padding:6px;display:flex;align-items:center;justify-content:center;gap:12px;' +
   'border:1px solid var(--line);border-radius:10px;background:var(--bg2);font-weight:500}' +
   '.column .option{justify-content:start;text-align:start;padding:8px 14px}.numbers{gap:4px}.numbers .option{padding:0;min-width:0;white-space:nowrap}' +
-  '.option[aria-pressed=true]{background:var(--accent);border-color:var(--accent);color:var(--on)}' +
+  '.option[aria-pressed=true]{background:var(--accent);border-color:var(--fg);color:var(--on)}' +
   '.faces .option{min-height:56px;border:0;background:none;--hue:0;color:hsl(var(--hue) 75% var(--face))}.faces svg{width:40px;height:40px;stroke-width:1.6}' +
   '.faces :nth-child(2){--hue:28}.faces :nth-child(3){--hue:45}.faces :nth-child(4){--hue:85}.faces :nth-child(5){--hue:140}' +
   '.faces [aria-pressed=true]{background:var(--bg2);box-shadow:inset 0 0 0 2px}' +
@@ -46,11 +46,11 @@ const CSS =
   '.faces,.stars{position:relative;padding-bottom:28px}.faces ::after,.stars ::after{position:absolute;inset:auto 0 0;color:var(--mute);text-align:center}' +
   ':is(.faces,.stars) :is(:hover,:focus-visible)::after,:is(.faces,.stars):not(:hover,:focus-within) [aria-pressed=true]::after{content:attr(aria-label)}' +
   '.thumbs .option{min-height:52px}.thumbs svg{width:28px;height:28px}.thumbs .option+.option svg{transform:scaleY(-1)}' +
-  '.stars{gap:2px}.stars .option{border:0;background:none;color:var(--mute)}.stars svg{width:100%;max-width:36px;height:auto}' +
+  '.stars{gap:2px}.stars .option{border:0;background:none}.stars svg{width:100%;max-width:36px;height:auto;stroke:var(--mute)}' +
   '.stars .on{color:var(--accent)}.on svg{fill:currentColor}' +
   // Hover: a border, and stars filled up to the pointer; touch screens would keep them stuck.
   '@media(hover:hover){.option:hover{border-color:var(--fg)}.close:hover{color:var(--fg)}' +
-  '.stars:hover .option{color:var(--accent)}.stars:hover svg{fill:currentColor}.stars .option:hover~.option{color:var(--mute)}.stars .option:hover~.option svg{fill:none}}' +
+  '.stars:hover .option{color:var(--accent)}.stars:hover svg{fill:currentColor}.stars .option:hover~.option svg{fill:none}}' +
   '.ends{justify-content:space-between;margin:8px 0 0}#high{text-align:end}' +
   'input{width:20px;height:20px;flex:none}' +
   'textarea{display:block;width:100%;min-height:96px;padding:10px 12px;border:1px solid var(--line);border-radius:10px;resize:vertical;cursor:text}' +

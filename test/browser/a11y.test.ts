@@ -89,6 +89,10 @@ describeBrowser('accessibility in Chromium: no axe-core WCAG 2.2 A/AA violation,
     t.server.pages.set('/light.html', hostPage(t.server));
     t.server.pages.set('/pale.html', hostPage(t.server, { accent: '#ffd400' }));
     t.server.pages.set('/deep.html', hostPage(t.server, { theme: 'dark', accent: 'navy' }));
+    for (const theme of ['light', 'dark'] as const) {
+      t.server.pages.set(`/pale-${theme}.html`, hostPage(t.server, { theme, accent: '#ffd400' }));
+      t.server.pages.set(`/deep-${theme}.html`, hostPage(t.server, { theme, accent: 'navy' }));
+    }
     t.server.pages.set('/inline.html', hostPage(t.server, { inline: true }));
     t.server.pages.set('/inline-dark.html', hostPage(t.server, { inline: true, theme: 'dark' }));
   });
@@ -129,6 +133,50 @@ describeBrowser('accessibility in Chromium: no axe-core WCAG 2.2 A/AA violation,
     await widget.getByRole('button', { name: 'Back' }).click();
     await expect.poll(() => widget.getByRole('button', { name: /delighted/i }).getAttribute('aria-pressed')).toBe('true');
     expect(await violations(page)).toEqual([]);
+  });
+
+  // axe has no rule for the contrast of graphics and states (WCAG 1.4.11): what shows a pick (the
+  // stars up to it, the picked point's box) must stand out from the card at 3:1, whatever the accent.
+  it.each([
+    ['pale', 'light'],
+    ['pale', 'dark'],
+    ['deep', 'light'],
+    ['deep', 'dark'],
+  ])('a %s accent in the %s theme: the stars picked and a picked point stand out from the card at 3:1', async (accent, theme) => {
+    const { page } = await t.open(`/${accent}-${theme}.html`);
+    await show(page, 'every');
+    const widget = page.locator(HOST);
+    const picked = (name: string) => widget.getByRole('button', { name, exact: true });
+    /** The contrast with the card of each of `shapes`: the better of its fill and outline, or of its background and border. */
+    const contrasts = (shapes: string) =>
+      widget.getByRole('group').evaluate((group, shapes) => {
+        const luminance = (color: string) => {
+          const [r, g, b] = color.match(/[\d.]+/g)!.map((c) => +c / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const ratio = (a: string, b: string) => {
+          const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+          return (hi + 0.05) / (lo + 0.05);
+        };
+        const card = getComputedStyle(group.closest('[role=region]')!).backgroundColor;
+        return [...group.querySelectorAll(shapes)].map((shape) => {
+          const style = getComputedStyle(shape);
+          const [inside, edge] = shape.localName == 'svg' ? [style.fill, style.stroke] : [style.backgroundColor, style.borderTopColor];
+          return Math.round(Math.max(ratio(inside, card), ratio(edge, card)) * 10) / 10;
+        });
+      }, shapes);
+    await picked('Happy').click();
+    await picked('3 stars').click();
+    await picked('4 of 7').click();
+    await widget.getByRole('button', { name: 'Back' }).click();
+    await expect.poll(() => picked('4 of 7').getAttribute('aria-pressed')).toBe('true');
+    expect(await contrasts('[aria-pressed=true]')).toEqual([expect.any(Number)]);
+    expect((await contrasts('[aria-pressed=true]')).filter((c) => c < 3)).toEqual([]);
+    await widget.getByRole('button', { name: 'Back' }).click();
+    await expect.poll(() => picked('3 stars').getAttribute('aria-pressed')).toBe('true');
+    const stars = await contrasts('button:nth-child(-n+3) svg');
+    expect(stars).toHaveLength(3);
+    expect(stars.filter((c) => c < 3)).toEqual([]);
   });
 
   it('keyboard only: the first Tab enters the popover, every point is a tab stop; Tab to the fourth face and Enter sends 4; Back returns to the answer given', async () => {
