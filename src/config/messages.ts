@@ -21,6 +21,14 @@ const WORDS: Record<string, string> = {
   surveys: 'an array of surveys or { "surveys": [...] }',
 };
 
+/** What follows a wrong option (config/validate.ts `checkOptions`), by its name. */
+const FOLLOWS: { [path in 'endpoint' | 'consent' | 'theme' | 'position']: string } = {
+  endpoint: 'nothing is sent',
+  consent: 'treated as "required"',
+  theme: 'the default applies',
+  position: 'the default applies',
+};
+
 /** A value as the console shows it: compact JSON, truncated. */
 export function show(v: unknown): string {
   let s: string = typeof v;
@@ -55,4 +63,4 @@ export const formatProblem = (problem: Problem): string =>
   problem.path.replace(/^(surveys\[\d+\])(\.?)/, (_, head, dot) => head + (problem.surveyId ? ' ' + show(problem.surveyId) : '') + (dot && ': ')) +
   ' ' +
   message(problem) +
-  (problem.then ? '; ' + problem.then : '');
+  (problem.option ? '; ' + FOLLOWS[problem.path as 'theme'] : '');

@@ -1,16 +1,20 @@
 import { validMoment } from '../journey/sources';
-import type { Options, QuestionType, Settings, Survey } from '../types';
+import * as choice from '../questions/choice';
+import * as emoji from '../questions/emoji';
+import * as nps from '../questions/nps';
+import * as rating from '../questions/rating';
+import type { Checks, Registry } from '../questions/spec';
+import * as text from '../questions/text';
+import * as thumbs from '../questions/thumbs';
+import type { Device, Options, Position, QuestionType, Settings, Survey, Theme } from '../types';
+import { BOOL, TEXT, filled, isLink, isNum, isObj, isStr, keys, many, oneOf, range, req, type Expect, type Obj, type Rule, type Schema } from './rules';
 
-/**
- * What a value must be, as data: config/messages.ts words it. The words travel only to a page that
- * has something to be told, so the script every visitor downloads carries no message text.
- */
-export type Expect = string | ['range', number, number, boolean?] | ['many', Expect] | ['list', string, number[]?] | ['oneOf', string];
+export type { Expect };
 
 /**
  * One thing wrong (or unknown) in the definitions or options; `path` is like `surveys[2].questions[0].scale`.
  * `expect` says what the value must be, or one of `unknown` (a field we ignore), `unique`, `earlier`
- * (not the id of an earlier question); `then` says what follows (`the default applies`).
+ * (not the id of an earlier question).
  */
 export interface Problem {
   surveyId?: string;
@@ -18,50 +22,27 @@ export interface Problem {
   expect: Expect;
   value?: unknown;
   level: 'error' | 'warning';
-  then?: string;
+  /** Set on an option's problem (`checkOptions`): config/messages.ts says what follows (`the default applies`). */
+  option?: true;
 }
 
-/**
- * A check on one value: `test` passes (having reported any nested problems itself, at `path`,
- * which only rules of objects and arrays need) or the value misses what `expect` says.
- * A third element marks a required field.
- */
-type Rule = [test: (v: any, path?: any) => boolean, expect: Expect, required?: 1];
-type Schema = Record<string, Rule>;
-type Obj = Record<string, any>;
+const isScalar = (v: unknown) => v === null || isStr(v) || isNum(v) || BOOL[0](v);
 
-const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v == 'string';
-const isNum = (v: unknown): v is number => typeof v == 'number' && isFinite(v);
-const keys = Object.keys;
-const filled = (v: unknown): v is Obj => isObj(v) && keys(v).length > 0;
-const isScalar = (v: unknown) => v === null || isStr(v) || isNum(v) || typeof v == 'boolean';
-
-/** A rule accepting one of the space-separated words. */
-const oneOf = (words: string): Rule => {
-  const list = words.split(' ');
-  return [(v) => list.includes(v), ['oneOf', words]];
-};
-
-const req = ([test, expect]: Rule): Rule => [test, expect, 1];
-const many = ([test, expect]: Rule): Rule => [(v) => [].concat(v).every((x) => test(x)), ['many', expect]];
-const range = (lo: number, hi = Infinity, integer?: boolean): Rule => [
-  (v) => isNum(v) && v >= lo && v <= hi && (!integer || v % 1 == 0),
-  ['range', lo, hi, integer],
-];
-
-const BOOL: Rule = [(v) => typeof v == 'boolean', 'boolean'];
-const TEXT: Rule = [(v) => isStr(v) || (filled(v) && Object.values(v).every(isStr)), 'text'];
-const SCALE = range(3, 10, true);
-const TYPE = oneOf('emoji rating nps thumbs choice text');
 const GLOBS = many([isStr, 'glob']);
 // Accepted names come from the sources (journey/sources.ts); a unit test keeps the message (config/messages.ts) naming each N.
 const MOMENTS = many([(v) => isStr(v) && !!v && validMoment(v), 'moment']);
-// Only http(s) and relative links (also the endpoint's rule): the browser strips controls and spaces before reading a scheme.
-const LINK: Rule = [
-  (v) => isStr(v) && !!v.trim() && !/^(?!https?:)[a-z][\w+.-]*:/i.test(v.replace(/[\0- ]/g, '')),
-  'link',
-];
+const LINK: Rule = [isLink, 'link'];
+/** Each question type's own fields (src/questions/<type>.ts): the compiler asks for every type. */
+const FIELDS: Record<QuestionType, (q: any, checks: Checks) => Schema> = {
+  emoji: emoji.fields,
+  rating: rating.fields,
+  nps: nps.fields,
+  thumbs: thumbs.fields,
+  choice: choice.fields,
+  text: text.fields,
+} satisfies Registry<'fields'>;
+// The types are the registry's: a type with its fields there is valid.
+const TYPE = (oneOf as (words: string) => Rule)(keys(FIELDS).join(' '));
 // An unknown operator is an error, not a warning: ignoring it would make the condition always hold.
 // Numeric operators accept numeric strings ("42" >= 40).
 const isOperation = (op: string, v: any) =>
@@ -101,7 +82,6 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
       (v.forEach((x, i) => check(`${p}[${i}]`, x, rule)), true),
     ['list', what, lengths],
   ];
-  const labels = (...lengths: number[]) => list(TEXT, 'texts', lengths);
   /** Non-empty strings, each used once among `seen` (a Set: thousands of surveys stay linear). */
   const unique = (seen: Set<string>): Rule => [
     (v, p) => isStr(v) && !!v && (seen.has(v) ? report(p, 'unique', v) : seen.add(v), true),
@@ -120,21 +100,12 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
     (o, p) => (isObj(o) ? fields(o, p, { value: req(unique(seen)), label: TEXT }) : unique(seen)[0](o, p)),
     'option',
   ];
-  // Built for the question's type only: building every type's schema for each question was most
-  // of the time validation took with thousands of surveys.
-  const typed: Record<QuestionType, (q: Obj) => Schema> = {
-    emoji: () => ({ labels: labels(5) }),
-    rating: (q) => ({ scale: SCALE, style: oneOf('stars numbers'), labels: labels(2, SCALE[0](q.scale) ? q.scale : 5) }),
-    nps: () => ({ labels: labels(2) }),
-    thumbs: () => ({ labels: labels(2) }),
-    choice: () => ({ options: req(list(option(new Set()), 'options')), multiple: BOOL }),
-    text: () => ({ placeholder: TEXT, maxLength: range(1, 10000, true) }),
-  };
+  const checks: Checks = { _list: list, _option: option };
   // `ids` grows as questions are checked: a question's `if` sees only the ones before it.
   const question = (ids: Set<string>): Rule => [
     (q, p) => {
       const known = TYPE[0](q?.type);
-      return fields(q, p, { id: req(unique(ids)), type: req(TYPE), text: req(TEXT), if: comparisons(new Set(ids)), ...(known && typed[q.type as QuestionType](q)) }, !known);
+      return fields(q, p, { id: req(unique(ids)), type: req(TYPE), text: req(TEXT), if: comparisons(new Set(ids)), ...(known && FIELDS[q.type as QuestionType](q, checks)) }, !known);
     },
     'object',
   ];
@@ -142,11 +113,11 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
   const common: Schema = {
     on: MOMENTS,
     delay: range(0),
-    if: obj({ path: GLOBS, url: GLOBS, device: many(oneOf('mobile tablet desktop')), context: comparisons() }),
+    if: obj({ path: GLOBS, url: GLOBS, device: many(oneOf<Device>('mobile tablet desktop')), context: comparisons() }),
     sample: range(0, 1),
     limit: obj({ once: BOOL, cooldownDays: range(0) }),
     priority: [isNum, 'number'],
-    display: oneOf('popover inline'),
+    display: oneOf<NonNullable<Survey['display']>>('popover inline'),
   };
   const survey = (seen: Set<string>): Schema => {
     const ids = new Set<string>();
@@ -178,12 +149,12 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
   return { surveys, settings, problems };
 }
 
-/** The options checked at start, each with what follows when it is wrong. */
-const OPTIONS: [keyof Options, Rule, Problem['level'], string][] = [
-  ['endpoint', LINK, 'error', 'nothing is sent'],
-  ['consent', oneOf('required'), 'warning', 'treated as "required"'],
-  ['theme', oneOf('light dark auto'), 'warning', 'the default applies'],
-  ['position', oneOf('bottom-right bottom-left top-right top-left center'), 'warning', 'the default applies'],
+/** The options checked at start; what follows when one is wrong is said by config/messages.ts `FOLLOWS`. */
+const OPTIONS: [keyof Options, Rule, Problem['level']][] = [
+  ['endpoint', LINK, 'error'],
+  ['consent', oneOf<NonNullable<Options['consent']>>('required'), 'warning'],
+  ['theme', oneOf<Theme>('light dark auto'), 'warning'],
+  ['position', oneOf<Position>('bottom-right bottom-left top-right top-left center'), 'warning'],
 ];
 
 /**
@@ -194,10 +165,10 @@ const OPTIONS: [keyof Options, Rule, Problem['level'], string][] = [
 export function checkOptions(options: Options): [Options, Problem[]] {
   const checked = { ...options };
   const problems: Problem[] = [];
-  for (const [path, [test, expect], level, then] of OPTIONS) {
+  for (const [path, [test, expect], level] of OPTIONS) {
     const value = options[path];
     if (value == null || test(value)) continue;
-    problems.push({ path, expect, value, level, then });
+    problems.push({ path, expect, value, level, option: true });
     // A mistyped consent stays set: anything set there means required.
     if (path != 'consent') delete checked[path];
   }

@@ -1,0 +1,15 @@
+import { TEXT } from '../config/rules';
+import type { EmojiQuestion } from '../types';
+import { among, upTo, type Checks } from './spec';
+
+/*
+ * Five faces, very unhappy (1) to delighted (5); `labels` names each. Its view: ui/questions/emoji.tsx.
+ * The pieces of a question type are named exports, read by name (see spec.ts).
+ */
+
+const FACES = 5;
+
+export const fields = (_: EmojiQuestion, c: Checks) => ({ labels: c._list(TEXT, 'texts', [FACES]) });
+export const values = () => upTo(1, FACES);
+export const fromLink = (_: EmojiQuestion, raw: string) => among(values(), raw);
+export const oneTap = () => true;

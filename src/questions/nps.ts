@@ -1,0 +1,10 @@
+import { TEXT } from '../config/rules';
+import type { NpsQuestion } from '../types';
+import { among, upTo, type Checks } from './spec';
+
+/* 0 (not at all likely) to 10 (extremely likely); `labels` are the two ends. Its view: ui/questions/nps.tsx. */
+
+export const fields = (_: NpsQuestion, c: Checks) => ({ labels: c._list(TEXT, 'texts', [2]) });
+export const values = () => upTo(0, 10);
+export const fromLink = (_: NpsQuestion, raw: string) => among(values(), raw);
+export const oneTap = () => true;

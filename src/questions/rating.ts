@@ -1,0 +1,17 @@
+import { TEXT, oneOf, range } from '../config/rules';
+import type { RatingQuestion } from '../types';
+import { among, upTo, type Checks } from './spec';
+
+/* 1 to `scale` (3 to 10; 5 when absent: CSAT is 5, CES 7), as stars or numbers. Its view: ui/questions/rating.tsx. */
+
+const SCALE = /*#__PURE__*/ range(3, 10, true);
+
+// `labels` are the two ends, or one per point (of a valid scale: a wrong one is reported on its own).
+export const fields = (q: RatingQuestion, c: Checks) => ({
+  scale: SCALE,
+  style: oneOf<NonNullable<RatingQuestion['style']>>('stars numbers'),
+  labels: c._list(TEXT, 'texts', [2, SCALE[0](q.scale) ? q.scale! : 5]),
+});
+export const values = (q: RatingQuestion) => upTo(1, q.scale || 5);
+export const fromLink = (q: RatingQuestion, raw: string) => among(values(q), raw);
+export const oneTap = () => true;

@@ -1,0 +1,10 @@
+import { TEXT } from '../config/rules';
+import type { ThumbsQuestion } from '../types';
+import { among, type Checks } from './spec';
+
+/* Up and down; `labels` names each. Its view: ui/questions/thumbs.tsx. */
+
+export const values = () => ['up', 'down'];
+export const fields = (_: ThumbsQuestion, c: Checks) => ({ labels: c._list(TEXT, 'texts', [2]) });
+export const fromLink = (_: ThumbsQuestion, raw: string) => among(values(), raw);
+export const oneTap = () => true;
