@@ -1,10 +1,10 @@
 import { h, render } from 'preact';
 import { rtl } from '../i18n/strings';
 import { formFocused } from '../journey/quiet';
-import type { Position } from '../types';
 import type { Stop } from '../platform/listen';
 import type { OpenOptions, UiHandle } from './contract';
 import { Frame } from './frame';
+import { inTheWay, place } from './place';
 import { followViewport, swipeDown } from './sheet';
 import { effect } from './signals';
 import { createStore } from './state';
@@ -14,13 +14,6 @@ import { applyStyles, hostVars, readableOn } from './styles';
 const THANKS_MS = 4000;
 /** The arrival of a popover that appeared on its own is announced once it is in the accessibility tree. */
 const ANNOUNCE_MS = 500;
-
-/** Where the corners are in logical terms: `right` is the inline end, so a right-to-left host mirrors them. */
-const SIDES = { top: 'block-start', bottom: 'block-end', left: 'inline-start', right: 'inline-end' };
-
-/** The insets of a popover at `position`, 16px from its corner; `center` centres it (with margin: auto). */
-const inset = (position: Position = 'bottom-right') =>
-  position == 'center' ? 'inset:0!important' : 'inset:auto!important;' + position.split('-').map((side) => `inset-${SIDES[side as 'top']}:16px!important`).join(';');
 
 /**
  * Shows one survey: a popover in the top layer (a bottom sheet on phones), or inline inside
@@ -68,13 +61,12 @@ export function open(o: OpenOptions): UiHandle {
     const parent = o.target || doc.body || doc.documentElement;
     // Right to left in Arabic, Hebrew…, and wherever the page is (read before the host takes a `dir` of its own).
     const page = getComputedStyle(parent).direction;
+    const avoid = inTheWay(doc); // before the popover is there: it may appear under the pointer
     parent.append(host);
     const own = applyStyles(root);
     const vars = hostVars(own);
     if (popover) {
       host.setAttribute('popover', 'manual');
-      // On phones the styles make it a sheet at the bottom instead.
-      own.insertRule(`:host{${inset(o.position)}}`);
       try {
         host.showPopover(); // the top layer: above any z-index, untouched by `transform` on <body>
       } catch {
@@ -94,6 +86,7 @@ export function open(o: OpenOptions): UiHandle {
       }),
     );
     const card = root.querySelector<HTMLElement>('.card')!;
+    if (popover) place(host, hostVars(own), o.position, avoid);
 
     // Text on the accent: resolve whatever CSS colour it is on a probe, then pick black or white.
     const accent = o.accent;

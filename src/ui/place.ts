@@ -1,3 +1,5 @@
+import type { Position } from '../types';
+
 /** A rectangle in viewport pixels, as `getBoundingClientRect()` gives it. */
 export type Box = Pick<DOMRectReadOnly, 'left' | 'top' | 'right' | 'bottom'>;
 
@@ -14,4 +16,32 @@ const overlap = (a: Box, b: Box) =>
 export function leastCovered(spots: Box[], avoid: Box[]): number {
   const covered = spots.map((spot) => avoid.reduce((sum, box) => sum + overlap(spot, box), 0));
   return covered.indexOf(Math.min(...covered));
+}
+
+/** Where the corners are in logical terms: `right` is the inline end, so a right-to-left host mirrors them. */
+const SIDES = { top: 'block-start', bottom: 'block-end', left: 'inline-start', right: 'inline-end' };
+
+/** The insets of a popover at `position`, 16px from its corner; `center` centres it (with margin: auto). */
+const inset = (position: Position = 'bottom-right') =>
+  position == 'center' ? 'inset:0!important' : 'inset:auto!important;' + position.split('-').map((side) => `inset-${SIDES[side as 'top']}:16px!important`).join(';');
+
+/**
+ * What a popover must not cover: the focused element (the shadow host or frame focus is in), the
+ * deepest one under the pointer (`:is(*)`, because quirks mode matches a bare `:hover` on links
+ * only; `:is()` ignores `:has` where it is unknown), and every `[data-ressenti-avoid]`.
+ */
+export const inTheWay = (doc: Document): Box[] =>
+  [doc.activeElement, ...doc.querySelectorAll(':is(body :hover:not(:has(:hover:is(*)))),[data-ressenti-avoid]')]
+    .filter((el) => el && el != doc.body)
+    .map((el) => el!.getBoundingClientRect());
+
+/**
+ * Moves a popover `host`, whose position `rule` sets, where it covers the least of `avoid`: the
+ * `want`ed position, else the first other one that covers less. Each is measured as the page lays
+ * it out (its direction, the card's size, a phone's sheet).
+ */
+export function place(host: Element, rule: CSSStyleDeclaration, want: Position | undefined, avoid: Box[]) {
+  const spots = [want, 'bottom-right', 'bottom-left', 'top-right', 'top-left', 'center'] as const;
+  const at = (spot?: Position) => ((rule.cssText = inset(spot)), host.getBoundingClientRect());
+  at(spots[leastCovered(spots.map(at), avoid)]);
 }
