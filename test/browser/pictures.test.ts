@@ -25,16 +25,13 @@ const SETS: { name: string; page?: HostPage; context: BrowserContextOptions; loc
   { name: 'german', page: { lang: 'de' }, context: DESKTOP, locale: 'de', readme: ['choice-multiple-ticked'] },
 ];
 
-/**
- * The card with a margin of page around it (its shadow, its place on the screen); on a phone the
- * whole width, from a little above the card to the bottom of the screen.
- */
+/** On a phone the whole screen (the sheet over the page); elsewhere the card, with a margin of page around it for its shadow. */
 async function picture(page: Page, phone: boolean): Promise<Buffer> {
+  if (phone) return page.screenshot({ animations: 'disabled' });
   const card = (await page.locator(HOST).getByRole('region').boundingBox())!;
   const { width, height } = page.viewportSize()!;
-  const top = Math.max(0, card.y - (phone ? 48 : 24));
-  const left = phone ? 0 : Math.max(0, card.x - 24);
-  const clip = { x: left, y: top, width: phone ? width : Math.min(width, card.x + card.width + 24) - left, height: Math.min(height, card.y + card.height + 24) - top };
+  const [x, y] = [Math.max(0, card.x - 24), Math.max(0, card.y - 24)];
+  const clip = { x, y, width: Math.min(width, card.x + card.width + 24) - x, height: Math.min(height, card.y + card.height + 24) - y };
   return page.screenshot({ clip, animations: 'disabled' });
 }
 
