@@ -18,6 +18,8 @@ export interface OpenOptions {
    * question, that question is skipped and the answer reported at once; else a warning says so.
    */
   linkAnswer?: string;
+  /** Shown by `show`: when the visitor's own click or key did it (their transient activation is still on), focus goes into it. */
+  invited?: boolean;
   /** The survey is on screen (called once, before any answer, with the handle `open` returns): only now does it count as shown. */
   onShow(handle: UiHandle): void;
   /** Called on every answer with all answers so far; `complete` on the last one (the thanks screen follows). */

@@ -97,24 +97,29 @@ export function open(o: OpenOptions): UiHandle {
     probe.remove();
 
     if (popover) {
-      // Its name only ("Feedback"): the question, read again in a live region, would be said twice.
-      const announce = () => (s._arrival.value = s._strings.value.label);
-      const tab = (e: KeyboardEvent) => {
-        if (e.key != 'Tab') return;
-        stopTab();
-        if (!e.shiftKey && !formFocused(doc) && !host.contains(doc.activeElement)) {
-          e.preventDefault();
-          first()?.focus();
-        }
-      };
-      const stopTab = () => doc.removeEventListener('keydown', tab, true);
-      // A popover never takes focus when it appears (that would steal it from the page): it is
-      // announced, and the first Tab goes into it.
-      doc.addEventListener('keydown', tab, true);
-      const timer = setTimeout(announce, ANNOUNCE_MS);
+      // `show` called from the visitor's click or key (its transient activation outlives the UI's
+      // download, about 5 s): they asked for it, so focus goes into it, as into a dialog they open;
+      // never out of a field they are typing in (keys count as activation too).
+      if (o.invited && navigator.userActivation?.isActive && !formFocused(doc)) first()?.focus();
+      else {
+        // Its name only ("Feedback"): the question, read again in a live region, would be said twice.
+        const announce = () => (s._arrival.value = s._strings.value.label);
+        const tab = (e: KeyboardEvent) => {
+          if (e.key != 'Tab') return;
+          stopTab();
+          if (!e.shiftKey && !formFocused(doc) && !host.contains(doc.activeElement)) {
+            e.preventDefault();
+            first()?.focus();
+          }
+        };
+        const stopTab = () => doc.removeEventListener('keydown', tab, true);
+        // A popover that appears on its own never takes focus (that would steal it from the page):
+        // it is announced, and the first Tab goes into it.
+        doc.addEventListener('keydown', tab, true);
+        const timer = setTimeout(announce, ANNOUNCE_MS);
+        stops.push(stopTab, () => clearTimeout(timer));
+      }
       stops.push(
-        stopTab,
-        () => clearTimeout(timer),
         followViewport(win, vars),
         swipeDown(root, card, s._dismiss),
         // The thanks screen closes by itself, later when it offers an action, never while the visitor is on it.

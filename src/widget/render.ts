@@ -34,6 +34,7 @@ export function render(w: Core, survey: Survey, moment: string, ctx: Context, cl
     position,
     target,
     linkAnswer,
+    invited: moment == 'show',
     onShow(shownHandle) {
       w._handles.add((handle = shownHandle));
       if (claim) show(w, claim, () => (shownHandle.close(), closed()));

@@ -338,6 +338,23 @@ export async function stopTime(page: Page): Promise<void> {
 export const nextTask = (page: Page) => page.evaluate(() => new Promise((done) => setTimeout(done)));
 
 /**
+ * Shows survey `id` the way a page script does on its own, not from the visitor's click or key,
+ * and resolves once it is on screen (after `focus`, a selector, is focused). Playwright's own
+ * evaluate calls run as user gestures, which give the page the visitor's transient activation for
+ * a few seconds, and a popover opened during it takes focus as one the visitor asked for: so this
+ * runs through CDP without one, and a test must not drive the page with Playwright before it.
+ */
+export async function showUnasked(page: Page, id: string, focus?: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const wait = `new Promise((loaded) => (function poll() { window.ressenti?.loaded ? loaded() : setTimeout(poll, 20); })())`;
+  const show = `new Promise((shown) => { ressenti('on', 'impression', shown); ressenti('show', ${JSON.stringify(id)}); })`;
+  const before = focus ? `document.querySelector(${JSON.stringify(focus)}).focus();` : '';
+  const { exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: `${wait}.then(() => { ${before} return ${show}; })`, awaitPromise: true });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(`showUnasked: ${exceptionDetails.exception?.description || exceptionDetails.text}`);
+}
+
+/**
  * Counts the POSTs every page of `context` starts from now on (the widget's only ones go to the
  * collector), as they start: "nothing was sent" then needs no sleep. `tab`: the count is kept in
  * sessionStorage, adding up over the pages a tab goes through; else in the page, out of storage.

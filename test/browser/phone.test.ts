@@ -2,7 +2,7 @@
 // keyboard, swipe to dismiss, a popover that never takes focus, names that read at a glance.
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
-import { describeBrowser, htmlPage, scriptTag, useBrowser } from './harness';
+import { describeBrowser, htmlPage, scriptTag, showUnasked, useBrowser } from './harness';
 
 const HOST = '[data-ressenti-host]';
 const defs = {
@@ -44,6 +44,8 @@ describeBrowser('phones and popovers (issue 11)', () => {
     t.server.pages.set('/surveys.json', { body: defs });
     const body = '<h1>Shop</h1><button id="before">Before</button>' + scriptTag(t.server, { surveys: '/surveys.json' });
     t.server.pages.set('/shop.html', htmlPage(body, '<meta name="viewport" content="width=device-width">'));
+    const ask = '<h1>Shop</h1><button id="ask" onclick="ressenti(\'show\', \'mood\')">Give feedback</button>';
+    t.server.pages.set('/ask.html', htmlPage(ask + scriptTag(t.server, { surveys: '/surveys.json' })));
   });
 
   it('below 640px the popover is a full-width sheet at the bottom, no higher than about 40% of the screen', async () => {
@@ -98,8 +100,7 @@ describeBrowser('phones and popovers (issue 11)', () => {
 
   it('a popover appears without taking focus, is announced once, and the first Tab goes into it', async () => {
     const { page } = await t.open('/shop.html');
-    await page.focus('#before');
-    await show(page, 'mood');
+    await showUnasked(page, 'mood', '#before'); // by a page script, on its own
     const widget = page.locator(HOST);
     await expect.poll(() => widget.getByRole('status').textContent()).toBe('Feedback');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
@@ -110,9 +111,27 @@ describeBrowser('phones and popovers (issue 11)', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
   });
 
+  it("shown by the visitor's own click (show from a click handler), it takes focus once the UI file has loaded; Escape gives it back", async () => {
+    const { page } = await t.open('/ask.html');
+    await page.waitForFunction(() => (window as unknown as Win).ressenti?.loaded);
+    const ui = '/dist/ressenti-ui.min.js';
+    const before = t.server.hits(ui);
+    await page.click('#ask');
+    const widget = page.locator(HOST);
+    const focused = () => widget.evaluate((host) => host.shadowRoot!.activeElement?.getAttribute('aria-label'));
+    await widget.getByRole('heading', { name: 'How was your visit?' }).waitFor();
+    expect(t.server.hits(ui)).toBe(before + 1); // fetched after the click: the activation outlived the download
+    await expect.poll(focused).toBe('Very unhappy');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Unhappy');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => widget.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ask');
+  });
+
   it('the name of the face under the pointer or focus shows as text; thumbs show their words', async () => {
     const { page } = await t.open('/shop.html');
-    await show(page, 'mood');
+    await showUnasked(page, 'mood');
     const widget = page.locator(HOST);
     const shown = () => widget.getByRole('group').evaluate((group) => [...group.children].map((b) => getComputedStyle(b, '::after').content).filter((c) => c != 'none'));
     await widget.getByRole('button', { name: 'Happy', exact: true }).hover();
@@ -150,10 +169,9 @@ describeBrowser('phones and popovers (issue 11)', () => {
     const { page } = await t.open();
     await page.clock.install();
     await page.goto(t.server.url + '/shop.html');
-    await show(page, 'mood');
+    await showUnasked(page, 'mood', '#before');
     const widget = page.locator(HOST);
     await widget.getByText('How was your visit?').waitFor();
-    await page.focus('#before');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Tab'); // into the popover, then to the fourth face
     await page.keyboard.press('Enter');
     await widget.getByText('Thank you!').waitFor();

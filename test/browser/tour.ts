@@ -9,7 +9,7 @@ import ar from '../../src/i18n/ar';
 import de from '../../src/i18n/de';
 import he from '../../src/i18n/he';
 import { en } from '../../src/i18n/strings';
-import { type Server, scriptTag } from './harness';
+import { type Server, scriptTag, showUnasked } from './harness';
 
 export const HOST = '[data-ressenti-host]';
 
@@ -103,13 +103,8 @@ export function hostPage(server: Server, o: HostPage = {}): string {
   );
 }
 
-type Win = { ressenti: ((...args: unknown[]) => void) & { loaded?: boolean } };
-
-/** Shows survey `id` once the script has loaded (an inline survey shows by itself). */
-export async function show(page: Page, id: string): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as Win).ressenti?.loaded);
-  await page.evaluate((survey) => (window as unknown as Win).ressenti('show', survey), id);
-}
+/** Shows survey `id` once the script has loaded, as a page script does on its own (it does not take focus; an inline survey shows by itself). */
+export const show = (page: Page, id: string): Promise<void> => showUnasked(page, id);
 
 /** The names of the tour's stops, in order: `at` is called at each. */
 export const STOPS = ['emoji', 'stars', 'rating', 'nps', 'thumbs', 'choice', 'choice-multiple', 'choice-multiple-ticked', 'text', 'thanks'] as const;
