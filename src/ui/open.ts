@@ -4,7 +4,7 @@ import { formFocused } from '../journey/quiet';
 import type { Stop } from '../platform/listen';
 import type { OpenOptions, UiHandle } from './contract';
 import { Frame } from './frame';
-import { inTheWay, place } from './place';
+import { inTheWay, outOfTheWay } from './place';
 import { followViewport, swipeDown } from './sheet';
 import { effect } from './signals';
 import { createStore } from './state';
@@ -61,7 +61,7 @@ export function open(o: OpenOptions): UiHandle {
     const parent = o.target || doc.body || doc.documentElement;
     // Right to left in Arabic, Hebrew…, and wherever the page is (read before the host takes a `dir` of its own).
     const page = getComputedStyle(parent).direction;
-    const avoid = inTheWay(doc); // before the popover is there: it may appear under the pointer
+    const avoid = inTheWay(doc, host); // before the popover is there: it may appear under the pointer
     parent.append(host);
     const own = applyStyles(root);
     const vars = hostVars(own);
@@ -86,7 +86,6 @@ export function open(o: OpenOptions): UiHandle {
       }),
     );
     const card = root.querySelector<HTMLElement>('.card')!;
-    if (popover) place(host, hostVars(own), o.position, avoid);
 
     // Text on the accent: resolve whatever CSS colour it is on a probe, then pick black or white.
     const accent = o.accent;
@@ -121,6 +120,7 @@ export function open(o: OpenOptions): UiHandle {
       }
       stops.push(
         followViewport(win, vars),
+        outOfTheWay(win, host, hostVars(own), o.position, avoid),
         swipeDown(root, card, s._dismiss),
         // The thanks screen closes by itself, later when it offers an action, never while the visitor is on it.
         effect(() => {

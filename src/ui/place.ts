@@ -1,3 +1,4 @@
+import { on, type Stop } from '../platform/listen';
 import type { Position } from '../types';
 
 /** A rectangle in viewport pixels, as `getBoundingClientRect()` gives it. */
@@ -28,20 +29,34 @@ const inset = (position: Position = 'bottom-right') =>
 /**
  * What a popover must not cover: the focused element (the shadow host or frame focus is in), the
  * deepest one under the pointer (`:is(*)`, because quirks mode matches a bare `:hover` on links
- * only; `:is()` ignores `:has` where it is unknown), and every `[data-ressenti-avoid]`.
+ * only; `:is()` ignores `:has` where it is unknown), and every `[data-ressenti-avoid]`; never the
+ * popover's own `host` (the visitor may be on it).
  */
-export const inTheWay = (doc: Document): Box[] =>
+export const inTheWay = (doc: Document, host: Element): Box[] =>
   [doc.activeElement, ...doc.querySelectorAll(':is(body :hover:not(:has(:hover:is(*)))),[data-ressenti-avoid]')]
-    .filter((el) => el && el != doc.body)
+    .filter((el) => el && el != doc.body && el != host)
     .map((el) => el!.getBoundingClientRect());
 
 /**
- * Moves a popover `host`, whose position `rule` sets, where it covers the least of `avoid`: the
+ * Keeps a popover `host`, whose position `rule` sets, where it covers the least of `avoid`: the
  * `want`ed position, else the first other one that covers less. Each is measured as the page lays
- * it out (its direction, the card's size, a phone's sheet).
+ * it out (its direction, the card's size, a phone's sheet). On a phone every position is the
+ * bottom sheet, so the top ones other than the wanted one are a sheet at the top (`data-top`, see
+ * styles.ts): a sticky pay button stays in reach, and a site's `top-*` still gets the bottom sheet.
+ * When the window changes size everything on the page moves, so it looks again (not on scroll:
+ * a popover must not jump while the visitor uses it); its `avoid` are then what is in the way now.
  */
-export function place(host: Element, rule: CSSStyleDeclaration, want: Position | undefined, avoid: Box[]) {
+export function outOfTheWay(win: Window, host: Element, rule: CSSStyleDeclaration, want: Position | undefined, avoid: Box[]): Stop {
   const spots = [want, 'bottom-right', 'bottom-left', 'top-right', 'top-left', 'center'] as const;
-  const at = (spot?: Position) => ((rule.cssText = inset(spot)), host.getBoundingClientRect());
-  at(spots[leastCovered(spots.map(at), avoid)]);
+  const at = (spot: Position | undefined, i: number) => {
+    host.toggleAttribute('data-top', i > 0 && spot![0] == 't');
+    rule.cssText = inset(spot);
+    return host.getBoundingClientRect();
+  };
+  const place = (boxes: Box[]) => {
+    const best = leastCovered(spots.map(at), boxes);
+    at(spots[best], best);
+  };
+  place(avoid);
+  return on(win, 'resize', () => place(inTheWay(win.document, host)));
 }

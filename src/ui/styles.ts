@@ -21,7 +21,9 @@ const CSS =
   // Phones: a full-width sheet at the bottom, above the on-screen keyboard (sheet.ts), about 40% of the screen at most.
   '@media(max-width:639px){:host([popover]){inset:auto 0 var(--keyboard,0)!important;width:auto!important}' +
   // (A phone in landscape is wider than that: only the bottom's safe area, above the home bar, matters.)
-  '.popover{max-height:min(max(40vh,280px),100vh - var(--keyboard,0px));border-radius:16px 16px 0 0;padding-bottom:max(16px,env(safe-area-inset-bottom))}}' +
+  '.popover{max-height:min(max(40vh,280px),100vh - var(--keyboard,0px));border-radius:16px 16px 0 0;padding-bottom:max(16px,env(safe-area-inset-bottom))}' +
+  // A sheet at the top instead when the bottom one would cover what must stay in reach (place.ts).
+  ':host([data-top]){inset:0 0 auto!important}:host([data-top]) .popover{border-radius:0 0 16px 16px;padding-top:max(16px,env(safe-area-inset-top))}}' +
   '@keyframes in{from{opacity:0;transform:translateY(12px)}}' +
   // Phones: 16px padding keeps 11 NPS points at a 24px pitch on a 320px screen (WCAG 2.5.8).
   '@media(max-width:400px){.card{padding:16px}}' +

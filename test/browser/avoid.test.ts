@@ -1,7 +1,7 @@
 // "Never in the way" (issue 11): a popover does not cover the focused element, the one under the
 // pointer, nor a `data-ressenti-avoid` element; it takes another position instead.
 import type { Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeBrowser, htmlPage, scriptTag, useBrowser } from './harness';
 
 const defs = { surveys: [{ id: 'mood', questions: [{ id: 'mood', type: 'emoji', text: 'How was your visit?' }] }] };
@@ -13,10 +13,8 @@ type Box = { x: number; y: number; width: number; height: number };
 /** Whether two boxes share any area. */
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 /** Which corner of the window a box sits in (`center` when it touches neither side). */
-const corner = (b: Box) =>
-  Math.abs(b.x + b.width / 2 - VIEWPORT.width / 2) < 2
-    ? 'center'
-    : `${b.y + b.height / 2 < VIEWPORT.height / 2 ? 'top' : 'bottom'}-${b.x + b.width / 2 < VIEWPORT.width / 2 ? 'left' : 'right'}`;
+const corner = (b: Box, { width, height } = VIEWPORT) =>
+  Math.abs(b.x + b.width / 2 - width / 2) < 2 ? 'center' : `${b.y + b.height / 2 < height / 2 ? 'top' : 'bottom'}-${b.x + b.width / 2 < width / 2 ? 'left' : 'right'}`;
 
 // Fixed in a corner, as chat launchers and sticky fields are.
 const FIXED = (where: string) => `style="position:fixed;${where};width:120px;height:48px;margin:0"`;
@@ -25,11 +23,11 @@ describeBrowser('a popover is never in the way (issue 11)', () => {
   const t = useBrowser();
 
   /** Opens a page with `body` and the widget, then shows the survey; resolves with the popover's box once it is on screen. */
-  const showOn = async (body: string, prepare: (page: Page) => Promise<unknown> = async () => {}, attrs: Record<string, string> = {}) => {
+  const showOn = async (body: string, prepare: (page: Page) => Promise<unknown> = async () => {}, attrs: Record<string, string> = {}, viewport = VIEWPORT) => {
     const path = `/page-${Math.random().toString(36).slice(2)}.html`;
     t.server.pages.set('/surveys.json', { body: defs });
     t.server.pages.set(path, htmlPage(body + scriptTag(t.server, { surveys: '/surveys.json', ...attrs })));
-    const { page, log } = await t.open(path, { viewport: VIEWPORT });
+    const { page, log } = await t.open(path, { viewport });
     await page.waitForFunction(() => (window as unknown as Win).ressenti?.loaded);
     await prepare(page);
     await page.evaluate(() => (window as unknown as Win).ressenti('show', 'mood'));
@@ -37,7 +35,7 @@ describeBrowser('a popover is never in the way (issue 11)', () => {
     await host.getByText('How was your visit?').waitFor();
     expect(log.errors).toEqual([]);
     expect(log.ressenti()).toEqual([]);
-    return { page, box: (await host.boundingBox())! };
+    return { page, host, box: (await host.boundingBox())! };
   };
   const boxOf = async (page: Page, selector: string) => (await page.locator(selector).boundingBox())!;
 
@@ -92,5 +90,31 @@ describeBrowser('a popover is never in the way (issue 11)', () => {
     const corners = ['left:16px;top:16px', 'right:16px;top:16px', 'left:16px;bottom:16px', 'right:16px;bottom:16px'];
     const { box } = await showOn(corners.map((where) => `<div data-ressenti-avoid ${FIXED(where)}></div>`).join(''));
     expect(corner(box)).toBe('center');
+  });
+
+  it('when the window changes size it looks again: a launcher the narrower window brings under it sends it to another corner', async () => {
+    const { page, host, box } = await showOn(`<button id="chat" data-ressenti-avoid ${FIXED('left:400px;bottom:16px')}>Chat</button>`);
+    expect(corner(box)).toBe('bottom-right');
+    const narrow = { width: 800, height: 700 };
+    await page.setViewportSize(narrow);
+    await expect.poll(async () => corner((await host.boundingBox())!, narrow)).toBe('bottom-left');
+    expect(overlaps((await host.boundingBox())!, await boxOf(page, '#chat'))).toBe(false);
+  });
+
+  describe('on a phone (a sheet below 640px)', () => {
+    const PHONE = { width: 390, height: 844 };
+    const PAY = `<button id="pay" data-ressenti-avoid style="position:fixed;left:0;right:0;bottom:0;height:56px">Pay</button>`;
+
+    it('a sticky data-ressenti-avoid pay button at the bottom: the sheet is at the top, full width, and leaves it in reach', async () => {
+      const { page, box } = await showOn(PAY, undefined, {}, PHONE);
+      expect(box).toMatchObject({ x: 0, y: 0, width: PHONE.width });
+      expect(overlaps(box, await boxOf(page, '#pay'))).toBe(false);
+    });
+
+    it('with nothing in the way it is the bottom sheet, even when the site asks for a top corner', async () => {
+      const { box } = await showOn('<h1>Shop</h1>', undefined, { position: 'top-left' }, PHONE);
+      expect(box.x).toBe(0);
+      expect(box.y + box.height).toBeCloseTo(PHONE.height, 0);
+    });
   });
 });

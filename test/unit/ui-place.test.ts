@@ -44,8 +44,16 @@ describe('where a popover goes so that it is not in the way', () => {
     expect(leastCovered(SPOTS, everywhere)).toBe(1);
   });
 
-  test('on a phone every spot is the same bottom sheet: it stays there rather than move for nothing', () => {
-    const sheet = box(0, 420, 390, 280);
-    expect(leastCovered([sheet, sheet, sheet], [box(300, 600, 60, 60)])).toBe(0);
+  // On a phone the spots are the bottom sheet, but for the top corners after the wanted one: a sheet at the top.
+  const SHEET = box(0, 564, 390, 280);
+  const TOP_SHEET = box(0, 0, 390, 280);
+  const PHONE = [SHEET, SHEET, SHEET, TOP_SHEET, TOP_SHEET, SHEET];
+
+  test('on a phone a sticky pay button at the bottom sends it to the sheet at the top', () => {
+    expect(leastCovered(PHONE, [box(0, 788, 390, 56)])).toBe(3);
+  });
+
+  test('on a phone something under both sheets keeps it at the bottom, where the site wants it', () => {
+    expect(leastCovered(PHONE, [box(0, 0, 390, 844)])).toBe(0);
   });
 });
