@@ -1,6 +1,6 @@
 import { BOOL, req } from '../config/rules';
 import type { ChoiceQuestion } from '../types';
-import { among, type Checks } from './spec';
+import { among, type Checks, type QuestionSpec } from './spec';
 
 /*
  * Options, each a value (and a label); with `multiple`, several may be ticked and the answer is an
@@ -14,3 +14,6 @@ export const fromLink = (q: ChoiceQuestion, raw: string) => {
   return q.multiple && value ? [value as string] : value;
 };
 export const oneTap = (q: ChoiceQuestion) => !q.multiple;
+
+// Every piece, of the type it must have (checked by tsc; nothing at run time).
+({ fields, values, fromLink, oneTap }) satisfies QuestionSpec<ChoiceQuestion>;

@@ -1,6 +1,6 @@
 import { TEXT } from '../config/rules';
 import type { EmojiQuestion } from '../types';
-import { among, upTo, type Checks } from './spec';
+import { among, upTo, type Checks, type QuestionSpec } from './spec';
 
 /*
  * Five faces, very unhappy (1) to delighted (5); `labels` names each. Its view: ui/questions/emoji.tsx.
@@ -13,3 +13,6 @@ export const fields = (_: EmojiQuestion, c: Checks) => ({ labels: c._list(TEXT, 
 export const values = () => upTo(1, FACES);
 export const fromLink = (_: EmojiQuestion, raw: string) => among(values(), raw);
 export const oneTap = () => true;
+
+// Every piece, of the type it must have (checked by tsc; nothing at run time).
+({ fields, values, fromLink, oneTap }) satisfies QuestionSpec<EmojiQuestion>;

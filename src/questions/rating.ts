@@ -1,6 +1,6 @@
 import { TEXT, oneOf, range } from '../config/rules';
 import type { RatingQuestion } from '../types';
-import { among, upTo, type Checks } from './spec';
+import { among, upTo, type Checks, type QuestionSpec } from './spec';
 
 /* 1 to `scale` (3 to 10; 5 when absent: CSAT is 5, CES 7), as stars or numbers. Its view: ui/questions/rating.tsx. */
 
@@ -12,6 +12,11 @@ export const fields = (q: RatingQuestion, c: Checks) => ({
   style: oneOf<NonNullable<RatingQuestion['style']>>('stars numbers'),
   labels: c._list(TEXT, 'texts', [2, SCALE[0](q.scale) ? q.scale! : 5]),
 });
-export const values = (q: RatingQuestion) => upTo(1, q.scale || 5);
+/** Its number of points. */
+export const scaleOf = (q: RatingQuestion) => q.scale || 5;
+export const values = (q: RatingQuestion) => upTo(1, scaleOf(q));
 export const fromLink = (q: RatingQuestion, raw: string) => among(values(q), raw);
 export const oneTap = () => true;
+
+// Every piece, of the type it must have (checked by tsc; nothing at run time).
+({ fields, values, fromLink, oneTap }) satisfies QuestionSpec<RatingQuestion>;

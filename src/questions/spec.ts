@@ -28,7 +28,7 @@ export interface QuestionSpec<Q extends Question> {
   /** Its own fields (besides id, type, text and if), for config/validate.ts; `q` is still unchecked. */
   fields(q: Q, checks: Checks): Schema;
   /** The answers a tap gives, in order: the view's points, and what a link may answer. Empty for a typed answer. */
-  values(q: Q): AnswerValue[];
+  values(q: Q): readonly AnswerValue[];
   /** A link's `ressenti_answer` as its answer, or undefined when it is not one. */
   fromLink(q: Q, raw: string): AnswerValue | undefined;
   /** One tap on a value answers it (no Next button). */
@@ -42,4 +42,4 @@ export type Registry<K extends keyof QuestionSpec<Question>> = { [T in QuestionT
 export const upTo = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** The value among `values` that a link writes as `raw` (`"7"` is 7): written plainly, not `07` or `7.0`. */
-export const among = (values: AnswerValue[], raw: string) => values.find((v) => '' + v == raw);
+export const among = (values: readonly AnswerValue[], raw: string) => values.find((v) => '' + v == raw);

@@ -1,5 +1,6 @@
 import { TEXT, range } from '../config/rules';
 import type { TextQuestion } from '../types';
+import type { QuestionSpec } from './spec';
 
 /* Typed, not tapped: the answer is what the visitor writes, cut at `textMax`. Its view: ui/questions/text.tsx. */
 
@@ -11,3 +12,6 @@ export const values = () => [];
 // A blank answer is no answer.
 export const fromLink = (q: TextQuestion, raw: string) => raw.slice(0, textMax(q)) || undefined;
 export const oneTap = () => false;
+
+// Every piece, of the type it must have (checked by tsc; nothing at run time).
+({ fields, values, fromLink, oneTap }) satisfies QuestionSpec<TextQuestion>;

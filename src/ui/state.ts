@@ -1,9 +1,11 @@
+import { isLink } from '../config/rules';
 import { checkAnswers } from '../decide/conditions';
 import { pick, strings } from '../i18n/strings';
 import { json } from '../platform/json';
-import type { AnswerValue, Answers, Question, Strings, Survey, Text, TextQuestion } from '../types';
+import type { AnswerValue, Answers, Question, Strings, Survey, Text } from '../types';
 import type { OpenOptions } from './contract';
 import { computed, signal } from './signals';
+import { typeOf } from './types';
 
 /** One open survey's state and the actions on it; components read the signals and call the actions. */
 export type Store = ReturnType<typeof createStore>;
@@ -30,30 +32,16 @@ export function flow(questions: Question[], given: Answers, answers: Answers) {
   return { steps, kept };
 }
 
-/** A link's `ressenti_answer` as the first question's answer, or nothing (with a warning) when it is not one. */
+/** A link's `ressenti_answer` as the first question's answer (by its type's rule), or nothing (with a warning) when it is not one. */
 export function linkAnswers(survey: Survey, raw: string | undefined): Answers {
   const given = bag();
   if (raw == null) return given;
   const q = survey.questions[0];
-  const n = +raw;
-  const scale = (low: number, high: number) => Number.isInteger(n) && n >= low && n <= high && n;
-  const value =
-    q.type == 'nps' ? scale(0, 10)
-    : q.type == 'emoji' ? scale(1, 5)
-    : q.type == 'rating' ? scale(1, q.scale || 5)
-    : q.type == 'thumbs' ? (raw == 'up' || raw == 'down') && raw
-    : q.type == 'choice' ? q.options.some((o) => (typeof o == 'string' ? o : o.value) == raw) && (q.multiple ? [raw] : raw)
-    : raw.slice(0, textMax(q));
-  if (value !== false && value !== '') given[q.id] = value;
+  const value = typeOf(q)._fromLink(q, raw);
+  if (value !== undefined) given[q.id] = value;
   else console.warn(`[ressenti] link: "${raw}" is not an answer to ${survey.id}.${q.id}; the survey opens without it`);
   return given;
 }
-
-/** A text answer's length limit: the question's `maxLength`, else 1000. */
-export const textMax = (q: TextQuestion) => q.maxLength || 1000;
-
-/** Questions answered by one tap on a value (no Next needed). */
-export const oneTap = (q: Question) => (q.type == 'choice' ? !q.multiple : q.type != 'text');
 
 /** The state of one survey on screen; `end` removes the UI and reports it closed. */
 export function createStore(o: OpenOptions, end: () => void) {
@@ -69,7 +57,7 @@ export function createStore(o: OpenOptions, end: () => void) {
   const arrival = signal('');
   const action = computed(() => {
     const a = o.survey.thanks?.action;
-    return a && checkAnswers(a.if, state.value.kept) && safeUrl(a.url) ? a : undefined;
+    return a && checkAnswers(a.if, state.value.kept) && isLink(a.url) ? a : undefined;
   });
   // The last answers reported, so that Back then Next without a change sends nothing new.
   let last = json(given);
@@ -134,14 +122,4 @@ export function createStore(o: OpenOptions, end: () => void) {
     },
   };
   return s;
-}
-
-/** Only http(s) and relative URLs: never `javascript:` or `data:`, whatever reached us. */
-export function safeUrl(url: string): boolean {
-  try {
-    // Parsed as the browser will (it drops tabs and newlines: `java\nscript:`); relative resolves to http.
-    return /^https?:$/.test(new URL(url, 'http://a').protocol);
-  } catch {
-    return false;
-  }
 }

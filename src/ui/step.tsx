@@ -1,17 +1,6 @@
-import type { FunctionComponent } from 'preact';
 import { fill } from '../i18n/strings';
-import type { Question } from '../types';
-import { Choice } from './questions/choice';
-import { Emoji } from './questions/emoji';
-import { Nps } from './questions/nps';
-import { Rating } from './questions/rating';
-import { Text } from './questions/text';
-import { Thumbs } from './questions/thumbs';
-import { oneTap, type Store } from './state';
-
-const views = { emoji: Emoji, rating: Rating, nps: Nps, thumbs: Thumbs, choice: Choice, text: Text } as {
-  [type: string]: FunctionComponent<{ q: Question; s: Store }>;
-};
+import type { Store } from './state';
+import { typeOf } from './types';
 
 /** One question: progress when there are several, the question, its control, then Back / Next / Send as needed. */
 export function Step({ s }: { s: Store }) {
@@ -20,8 +9,8 @@ export function Step({ s }: { s: Store }) {
   const i = s._step.value;
   const q = steps[i];
   const n = steps.length;
-  const tap = oneTap(q);
-  const View = views[q.type];
+  const { _view: View, _oneTap } = typeOf(q);
+  const tap = _oneTap(q);
   const last = i == n - 1;
   // A tap moves on by itself: Next is for typed answers, ticked boxes, and coming back to an answered step.
   const main = last ? n > 1 || !tap : !tap || q.id in kept;

@@ -1,7 +1,8 @@
+import { values } from '../../questions/emoji';
 import type { EmojiQuestion } from '../../types';
 import { Icon } from '../icon';
 import type { Store } from '../state';
-import { Scale, range } from './scale';
+import { Scale } from './scale';
 
 // Five expressions told apart by shape, not only by their colour (red to green, set in the styles):
 // frowning brows, a frown, a flat mouth, a smile, closed happy eyes over an open grin.
@@ -21,7 +22,7 @@ export function Emoji({ q, s }: { q: EmojiQuestion; s: Store }) {
       q={q}
       s={s}
       kind="faces"
-      points={range(1, 5).map((value) => ({
+      points={values().map((value) => ({
         value,
         name: s._text(q.labels?.[value - 1]) || s._strings.value['emoji' + value],
         body: <Icon d={'M2 12a10 10 0 1 0 20 0a10 10 0 1 0-20 0' + FEATURES[value - 1]} />,

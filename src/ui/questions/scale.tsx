@@ -53,6 +53,3 @@ export function Scale({ q, s, points, kind, ends }: ScaleProps) {
     </>
   );
 }
-
-/** `[from, …, to]`. */
-export const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);

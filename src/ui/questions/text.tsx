@@ -1,5 +1,6 @@
 import type { TextQuestion } from '../../types';
-import { textMax, type Store } from '../state';
+import { textMax } from '../../questions/text';
+import type { Store } from '../state';
 
 /** A free-text answer, at most `maxLength` (default 1000) characters. */
 export function Text({ q, s }: { q: TextQuestion; s: Store }) {

@@ -1,3 +1,4 @@
+import { values } from '../../questions/thumbs';
 import type { ThumbsQuestion } from '../../types';
 import { Icon } from '../icon';
 import type { Store } from '../state';
@@ -12,7 +13,7 @@ export function Thumbs({ q, s }: { q: ThumbsQuestion; s: Store }) {
       q={q}
       s={s}
       kind="thumbs"
-      points={(['up', 'down'] as const).map((value, i) => ({
+      points={values().map((value, i) => ({
         value,
         body: [<Icon d={THUMB} />, s._text(q.labels?.[i]) || s._strings.value[value]], // the styles turn the second thumb down
       }))}
