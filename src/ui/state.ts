@@ -37,7 +37,8 @@ export function linkAnswers(survey: Survey, raw: string | undefined): Answers {
   const given = bag();
   if (raw == null) return given;
   const q = survey.questions[0];
-  const value = typeOf(q)._fromLink(q, raw);
+  const [, , fromLink] = typeOf(q);
+  const value = fromLink(q, raw);
   if (value !== undefined) given[q.id] = value;
   else console.warn(`[ressenti] link: "${raw}" is not an answer to ${survey.id}.${q.id}; the survey opens without it`);
   return given;

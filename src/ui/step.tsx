@@ -9,8 +9,8 @@ export function Step({ s }: { s: Store }) {
   const i = s._step.value;
   const q = steps[i];
   const n = steps.length;
-  const { _view: View, _oneTap } = typeOf(q);
-  const tap = _oneTap(q);
+  const [View, oneTap] = typeOf(q);
+  const tap = oneTap(q);
   const last = i == n - 1;
   // A tap moves on by itself: Next is for typed answers, ticked boxes, and coming back to an answered step.
   const main = last ? n > 1 || !tap : !tap || q.id in kept;
