@@ -9,6 +9,7 @@ export default {
   send: 'إرسال',
   thanks: 'شكرًا لك!',
   of: '{n} من {total}',
+  yourAnswer: 'إجابتك: {answer}',
   stars_one: 'نجمة واحدة',
   stars_two: 'نجمتان',
   stars_few: '{n} نجوم',

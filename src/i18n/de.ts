@@ -8,6 +8,7 @@ export default {
   send: 'Absenden',
   thanks: 'Vielen Dank!',
   of: '{n} von {total}',
+  yourAnswer: 'Ihre Antwort: {answer}',
   stars_one: '{n} Stern',
   stars: '{n} Sterne',
   emoji1: 'Sehr unzufrieden',

@@ -8,6 +8,7 @@ export default {
   send: 'Enviar',
   thanks: '¡Muchas gracias!',
   of: '{n} de {total}',
+  yourAnswer: 'Tu respuesta: {answer}',
   stars_one: '{n} estrella',
   stars: '{n} estrellas',
   emoji1: 'Muy insatisfecho',

@@ -8,6 +8,7 @@ export default {
   send: 'Envoyer',
   thanks: 'Merci\u00a0!',
   of: '{n} sur {total}',
+  yourAnswer: 'Votre réponse\u00a0: {answer}',
   stars_one: '{n} étoile',
   stars: '{n} étoiles',
   emoji1: 'Très mécontent',

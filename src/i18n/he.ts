@@ -8,6 +8,7 @@ export default {
   send: 'שליחה',
   thanks: 'תודה רבה!',
   of: '{n} מתוך {total}',
+  yourAnswer: 'התשובה שלך: {answer}',
   stars_one: 'כוכב אחד',
   stars: '{n} כוכבים',
   emoji1: 'ממש לא מרוצה',

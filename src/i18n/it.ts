@@ -8,6 +8,7 @@ export default {
   send: 'Invia',
   thanks: 'Grazie mille!',
   of: '{n} di {total}',
+  yourAnswer: 'La tua risposta: {answer}',
   stars_one: '{n} stella',
   stars: '{n} stelle',
   emoji1: 'Per niente soddisfatto',

@@ -9,6 +9,7 @@ export default {
   send: '送信',
   thanks: 'ご協力ありがとうございました',
   of: '{n}/{total}',
+  yourAnswer: 'ご回答：{answer}',
   stars: '星{n}',
   emoji1: 'とても不満',
   emoji2: 'やや不満',

@@ -8,6 +8,7 @@ export default {
   send: 'Versturen',
   thanks: 'Bedankt!',
   of: '{n} van {total}',
+  yourAnswer: 'Jouw antwoord: {answer}',
   stars_one: '{n} ster',
   stars: '{n} sterren',
   emoji1: 'Zeer ontevreden',

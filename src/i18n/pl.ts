@@ -8,6 +8,7 @@ export default {
   send: 'Wyślij',
   thanks: 'Dziękujemy!',
   of: '{n} z {total}',
+  yourAnswer: 'Twoja odpowiedź: {answer}',
   stars_one: '{n} gwiazdka',
   stars_few: '{n} gwiazdki',
   stars_many: '{n} gwiazdek',

@@ -9,6 +9,7 @@ export default {
   send: 'Enviar',
   thanks: 'Muito obrigado!',
   of: '{n} de {total}',
+  yourAnswer: 'Sua resposta: {answer}',
   stars_one: '{n} estrela',
   stars: '{n} estrelas',
   emoji1: 'Muito insatisfeito',

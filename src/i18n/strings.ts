@@ -4,7 +4,7 @@ import { registered } from './registry';
 /**
  * The built-in English strings, inside the UI: every other language is a file of its own
  * (`ar.ts`, `de.ts`…, one per code of `LANGUAGES`), fetched only for a visitor who reads it.
- * `{n}` and `{total}` are filled in by `fill`. Override any key with `data-strings`.
+ * `{n}`, `{total}` and `{answer}` are filled in by `fill`. Override any key with `data-strings`.
  */
 export const en = {
   /** The widget's accessible name. */
@@ -16,6 +16,8 @@ export const en = {
   thanks: 'Thank you!',
   /** Progress ("2 of 3") and the name of a numbered rating point ("4 of 5"). */
   of: '{n} of {total}',
+  /** What a tap answered on the step before, shown with the next step's progress ("Your answer: 9 · 2 of 3"). */
+  yourAnswer: 'Your answer: {answer}',
   /** A star rating point, in the plural form for 1 (`Intl.PluralRules` "one"); see `count`. */
   stars_one: '{n} star',
   /** …and in the general form ("other"). */

@@ -8,6 +8,7 @@ export default {
   send: 'Skicka',
   thanks: 'Tack!',
   of: '{n} av {total}',
+  yourAnswer: 'Ditt svar: {answer}',
   stars_one: '{n} stjärna',
   stars: '{n} stjärnor',
   emoji1: 'Mycket missnöjd',

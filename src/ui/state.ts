@@ -84,6 +84,8 @@ export function createStore(o: OpenOptions, end: () => void) {
     _arrival: arrival,
     /** Whether the visitor has moved through the survey: only then does focus follow the steps. */
     _moved: false,
+    /** What the point tapped for each question said ("9", "Happy", "4 stars"), shown on the step after it. */
+    _tapped: bag() as { [id: string]: string },
     _strings: computed(() => strings(locale.value, overrides.value)),
     /** A definition text in the current locale. */
     _text: (text: Text | undefined) => pick(text, locale.value),
@@ -91,8 +93,9 @@ export function createStore(o: OpenOptions, end: () => void) {
     _set(id: string, value: AnswerValue) {
       answers.value = bag(answers.value, { [id]: value });
     },
-    /** A tap on a value: sends a one-step survey at once, else records it and moves on (the last step waits for Send). */
-    _pick(id: string, value: AnswerValue) {
+    /** A tap on a value, whose point says `said`: sends a one-step survey at once, else records it and moves on (the last step waits for Send). */
+    _pick(id: string, value: AnswerValue, said: string) {
+      s._tapped[id] = said;
       s._set(id, value);
       const n = state.value.steps.length;
       if (n < 2) s._send();

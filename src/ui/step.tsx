@@ -14,9 +14,17 @@ export function Step({ s }: { s: Store }) {
   const last = i == n - 1;
   // A tap moves on by itself: Next is for typed answers, ticked boxes, and coming back to an answered step.
   const main = last ? n > 1 || !tap : !tap || q.id in kept;
+  // A tap on the step before moved the visitor on: what they picked stays in sight here.
+  const before = steps[i - 1];
+  const tapped = before && before.id in kept && s._tapped[before.id];
   return (
     <div>
-      {n > 1 && <p class="progress">{fill(t.of, { n: i + 1, total: n })}</p>}
+      {n > 1 && (
+        <p class="progress">
+          {tapped && fill(t.yourAnswer, { answer: tapped }) + ' · '}
+          <span>{fill(t.of, { n: i + 1, total: n })}</span>
+        </p>
+      )}
       <h2 id="question">{s._text(q.text)}</h2>
       <View key={q.id} q={q} s={s} />
       {(i > 0 || main) && (

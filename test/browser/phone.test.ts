@@ -11,6 +11,13 @@ const defs = {
     { id: 'note', questions: [{ id: 'note', type: 'text', text: 'Anything to add?' }] },
     { id: 'ok', questions: [{ id: 'ok', type: 'thumbs', text: 'Did you find it?' }] },
     {
+      id: 'follow',
+      questions: [
+        { id: 'score', type: 'nps', text: 'Recommend us?' },
+        { id: 'why', type: 'text', text: 'What made you say so?' },
+      ],
+    },
+    {
       id: 'two',
       questions: [
         { id: 'mood', type: 'emoji', text: 'How was your visit?' },
@@ -145,6 +152,26 @@ describeBrowser('phones and popovers (issue 11)', () => {
     await page.keyboard.press('Escape');
     await show(page, 'ok');
     expect(await widget.getByRole('group').getByRole('button').allTextContents()).toEqual(['Yes', 'No']);
+  });
+
+  it('a follow-up after a one-tap answer shows it: "Your answer: 9 · 2 of 2", a face by its name', async () => {
+    const { page } = await t.open('/shop.html');
+    await show(page, 'follow');
+    const widget = page.locator(HOST);
+    const progress = widget.locator('p', { hasText: / of 2$/ });
+    await widget.getByRole('button', { name: '9', exact: true }).click();
+    await widget.getByRole('heading', { name: 'What made you say so?' }).waitFor();
+    expect(await progress.textContent()).toBe('Your answer: 9 · 2 of 2');
+    await widget.getByRole('button', { name: 'Close' }).click();
+    await widget.waitFor({ state: 'detached' });
+
+    await show(page, 'two');
+    await widget.getByRole('button', { name: 'Happy', exact: true }).click();
+    await widget.getByRole('heading', { name: 'Recommend us?' }).waitFor();
+    expect(await progress.textContent()).toBe('Your answer: Happy · 2 of 2');
+    await widget.getByRole('button', { name: 'Back' }).click();
+    await widget.getByRole('heading', { name: 'How was your visit?' }).waitFor();
+    expect(await progress.textContent()).toBe('1 of 2'); // nothing before the first step
   });
 
   it('in forced colours the picked answer takes the system highlight, the others do not', async () => {

@@ -122,6 +122,31 @@ describe('what the visitor sees', () => {
     expect(w.shows('Thank you!')).toBe(true);
   });
 
+  test('after a one-tap answer the next step repeats it by its progress: the number or word, else the name of the face or stars', async () => {
+    const w = show({
+      questions: [
+        { id: 'score', type: 'nps', text: 'Recommend us?' },
+        { id: 'stars', type: 'rating', style: 'stars', text: 'Rate the delivery' },
+        emoji(),
+        { id: 'why', type: 'text', text: 'Anything to add?' },
+      ],
+    });
+    expect(w.shows(/Your answer/)).toBe(false); // nothing before the first step
+    await w.click(w.points()[9]);
+    expect(w.shows('Your answer: 9 · 2 of 4')).toBe(true);
+    await w.click(w.points()[3]);
+    expect(w.shows('Your answer: 4 stars · 3 of 4')).toBe(true);
+    await w.click(w.points()[3]);
+    expect(w.shows('Your answer: Happy · 4 of 4')).toBe(true);
+    await w.click(w.one('button', 'Back')!);
+    expect(w.shows('Your answer: 4 stars · 3 of 4')).toBe(true);
+    handles.pop()!.close();
+
+    const fr = show({ questions: [{ id: 'ok', type: 'thumbs', text: 'Trouvé ?' }, emoji()] }, { locale: 'fr' });
+    await fr.click(fr.points()[0]);
+    expect(fr.shows('Votre réponse\u00a0: Oui · 2 sur 2')).toBe(true);
+  });
+
   test('an answer to a question that became hidden is not sent', async () => {
     const w = show({
       questions: [emoji(), { id: 'why', type: 'text', text: 'Why?', if: { mood: { lte: 2 } } }],

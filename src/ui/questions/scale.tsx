@@ -38,7 +38,8 @@ export function Scale({ q, s, points, kind, ends }: ScaleProps) {
             aria-pressed={i == at}
             aria-label={p.name}
             aria-describedby={ends && (i == 0 ? 'low' : i == last ? 'high' : undefined)}
-            onClick={() => s._pick(q.id, p.value)}
+            // What it shows ("9", "Yes"), else its name (a face's, stars'): the next step repeats it.
+            onClick={(e) => s._pick(q.id, p.value, e.currentTarget.textContent || p.name!)}
           >
             {p.body}
           </button>
