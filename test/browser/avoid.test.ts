@@ -23,10 +23,10 @@ describeBrowser('a popover is never in the way (issue 11)', () => {
   const t = useBrowser();
 
   /** Opens a page with `body` and the widget, then shows the survey; resolves with the popover's box once it is on screen. */
-  const showOn = async (body: string, prepare: (page: Page) => Promise<unknown> = async () => {}, attrs: Record<string, string> = {}, viewport = VIEWPORT) => {
+  const showOn = async (body: string, prepare: (page: Page) => Promise<unknown> = async () => {}, attrs: Record<string, string> = {}, viewport = VIEWPORT, edit = (html: string) => html) => {
     const path = `/page-${Math.random().toString(36).slice(2)}.html`;
     t.server.pages.set('/surveys.json', { body: defs });
-    t.server.pages.set(path, htmlPage(body + scriptTag(t.server, { surveys: '/surveys.json', ...attrs })));
+    t.server.pages.set(path, edit(htmlPage(body + scriptTag(t.server, { surveys: '/surveys.json', ...attrs }))));
     const { page, log } = await t.open(path, { viewport });
     await page.waitForFunction(() => (window as unknown as Win).ressenti?.loaded);
     await prepare(page);
@@ -57,8 +57,22 @@ describeBrowser('a popover is never in the way (issue 11)', () => {
     expect(overlaps(box, await boxOf(page, '#shadow'))).toBe(false);
   });
 
+  it('focus inside a frame (a card field, say) counts too (the frame is avoided)', async () => {
+    const body = `<iframe id="card" srcdoc="<input>" ${FIXED('right:24px;bottom:24px')}></iframe>`;
+    const { page, box } = await showOn(body, (p) => p.frameLocator('#card').locator('input').focus());
+    expect(overlaps(box, await boxOf(page, '#card'))).toBe(false);
+  });
+
   it('the element under the pointer when it appears is not covered', async () => {
     const { page, box } = await showOn(`<button id="buy" ${FIXED('right:24px;bottom:24px')}>Buy</button>`, (p) => p.hover('#buy'));
+    expect(overlaps(box, await boxOf(page, '#buy'))).toBe(false);
+    expect(corner(box)).toBe('bottom-left');
+  });
+
+  it('on a page in quirks mode (no doctype), where a bare :hover matches links only, it is still the element under the pointer, not its bar', async () => {
+    const bar = `<div style="position:fixed;left:0;right:0;bottom:0;height:100px"><button id="buy" ${FIXED('right:24px;bottom:24px')}>Buy</button></div>`;
+    const { page, box } = await showOn(bar, (p) => p.hover('#buy'), {}, VIEWPORT, (html) => html.replace('<!doctype html>', ''));
+    expect(await page.evaluate(() => document.compatMode)).toBe('BackCompat');
     expect(overlaps(box, await boxOf(page, '#buy'))).toBe(false);
     expect(corner(box)).toBe('bottom-left');
   });
