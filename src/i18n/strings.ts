@@ -1,10 +1,15 @@
+import * as emoji from '../questions/emoji';
+import * as nps from '../questions/nps';
+import * as rating from '../questions/rating';
+import * as thumbs from '../questions/thumbs';
 import type { Strings, Text } from '../types';
 import { registered } from './registry';
 
 /**
  * The built-in English strings, inside the UI: every other language is a file of its own
  * (`ar.ts`, `de.ts`…, one per code of `LANGUAGES`), fetched only for a visitor who reads it.
- * `{n}`, `{total}` and `{answer}` are filled in by `fill`. Override any key with `data-strings`.
+ * `{n}`, `{total}` and `{answer}` are filled in by `fill`. Override any key with `data-strings`. A
+ * question type's own strings are declared with it (`questions/<type>.ts` `strings`).
  */
 export const en = {
   /** The widget's accessible name. */
@@ -18,21 +23,10 @@ export const en = {
   of: '{n} of {total}',
   /** What a tap answered on the step before, shown with the next step's progress ("Your answer: 9 · 2 of 3"). */
   yourAnswer: 'Your answer: {answer}',
-  /** A star rating point, in the plural form for 1 (`Intl.PluralRules` "one"); see `count`. */
-  stars_one: '{n} star',
-  /** …and in the general form ("other"). */
-  stars: '{n} stars',
-  /** Face names, very unhappy (1) to delighted (5). */
-  emoji1: 'Very unhappy',
-  emoji2: 'Unhappy',
-  emoji3: 'Neutral',
-  emoji4: 'Happy',
-  emoji5: 'Delighted',
-  /** The ends of the 0–10 scale. */
-  npsLow: 'Not at all likely',
-  npsHigh: 'Extremely likely',
-  up: 'Yes',
-  down: 'No',
+  ...emoji.strings,
+  ...rating.strings,
+  ...nps.strings,
+  ...thumbs.strings,
 };
 
 /** Plural forms of a counted key (`stars`), named after `Intl.PluralRules` categories: a language has those it uses. */

@@ -16,4 +16,6 @@ export const fromLink = (q: ChoiceQuestion, raw: string) => {
 export const oneTap = (q: ChoiceQuestion) => !q.multiple;
 
 // Every piece, of the type it must have (checked by tsc; nothing at run time).
-({ fields, values, fromLink, oneTap }) satisfies QuestionSpec<ChoiceQuestion>;
+// Its words are the owner's own (`options`): no built-in strings.
+const strings = {};
+({ fields, values, fromLink, oneTap, strings }) satisfies QuestionSpec<ChoiceQuestion>;

@@ -6,6 +6,17 @@ import { among, upTo, type Checks, type QuestionSpec } from './spec';
 
 const SCALE = /*#__PURE__*/ range(3, 10, true);
 
+/**
+ * The built-in name of a star ("3 stars"; a numbered point is "3 of 5", the shared `of`), in English;
+ * i18n/<code>.ts translate it, with the plural forms their language needs (`stars_few`…, see `count`).
+ */
+export const strings = {
+  /** In the plural form for 1 (`Intl.PluralRules` "one"). */
+  stars_one: '{n} star',
+  /** …and in the general form ("other"). */
+  stars: '{n} stars',
+};
+
 // `labels` are the two ends, or one per point (of a valid scale: a wrong one is reported on its own).
 export const fields = (q: RatingQuestion, c: Checks) => ({
   scale: SCALE,
@@ -19,4 +30,4 @@ export const fromLink = (q: RatingQuestion, raw: string) => among(values(q), raw
 export const oneTap = () => true;
 
 // Every piece, of the type it must have (checked by tsc; nothing at run time).
-({ fields, values, fromLink, oneTap }) satisfies QuestionSpec<RatingQuestion>;
+({ fields, values, fromLink, oneTap, strings }) satisfies QuestionSpec<RatingQuestion>;

@@ -33,6 +33,8 @@ export interface QuestionSpec<Q extends Question> {
   fromLink(q: Q, raw: string): AnswerValue | undefined;
   /** One tap on a value answers it (no Next button). */
   oneTap(q: Q): boolean;
+  /** Its built-in strings, in English (spread into `en`, i18n/strings.ts; every language must then translate them). */
+  strings: Record<string, string>;
 }
 
 /** One piece of every question type, by type: what a bundle's registry holds. */

@@ -14,4 +14,6 @@ export const fromLink = (q: TextQuestion, raw: string) => raw.slice(0, textMax(q
 export const oneTap = () => false;
 
 // Every piece, of the type it must have (checked by tsc; nothing at run time).
-({ fields, values, fromLink, oneTap }) satisfies QuestionSpec<TextQuestion>;
+// Its words are the owner's own (`placeholder`): no built-in strings.
+const strings = {};
+({ fields, values, fromLink, oneTap, strings }) satisfies QuestionSpec<TextQuestion>;
