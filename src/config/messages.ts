@@ -1,3 +1,4 @@
+import type { SourceName } from '../journey/sources';
 import type { Expect, Problem } from './validate';
 
 /*
@@ -6,11 +7,32 @@ import type { Expect, Problem } from './validate';
  * nearly all of them, never download it.
  */
 
+/**
+ * The N each built-in moment source takes (journey/sources.ts `SOURCES`), in words; '' for a source
+ * that takes none. Typed by source, so that a new one must say.
+ */
+const N: Record<SourceName, string> = {
+  scroll: 'an integer from 1 to 100',
+  dwell: '> 0 seconds',
+  idle: '> 0 seconds',
+  'exit-intent': '',
+  'rage-click': '',
+};
+
+/** The `name:N` forms, those with the same N together: `scroll:N with N …, dwell:N or idle:N with N > 0 seconds`. */
+function nForms(): string {
+  const byWords: Record<string, string[]> = {};
+  for (const name of Object.keys(N) as SourceName[]) if (N[name]) (byWords[N[name]] ||= []).push(name + ':N');
+  return Object.keys(byWords)
+    .map((words) => `${byWords[words].join(' or ')} with N ${words}`)
+    .join(', ');
+}
+
 const WORDS: Record<string, string> = {
   boolean: 'true or false',
   text: 'a string or a per-locale map of strings',
   glob: 'a glob string',
-  moment: 'a moment name (scroll:N with N an integer from 1 to 100, dwell:N or idle:N with N > 0 seconds)',
+  moment: `a moment name (${nForms()})`,
   link: 'an http(s) or relative URL',
   comparison: 'a value, or an object of eq, ne, lt, lte, gt, gte (numbers), in (an array)',
   comparisons: 'an object of comparisons',
