@@ -294,6 +294,8 @@ describeBrowser('the host page after Ressenti', () => {
       await face(page).waitFor();
       await t.server.collector.waitFor((e) => e.some((x) => x.type === 'impression'));
       await page.waitForTimeout(300); // room for a second impression, were there one
+      // Its arrival announced (a timer of its own, 500 ms after it appeared): counted the same on both pages.
+      await expect.poll(() => page.locator(HOST).getByRole('status').textContent()).toBe('Feedback');
       const seen = { impressions: t.server.collector.events.length, fetches: t.server.hits('/csat.json'), hosts: await page.locator(HOST).count() };
       t.server.reset();
       return { seen, live: await live(page) };
