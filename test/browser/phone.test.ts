@@ -174,6 +174,27 @@ describeBrowser('phones and popovers (issue 11)', () => {
     expect(await progress.textContent()).toBe('1 of 2'); // nothing before the first step
   });
 
+  it('keyboard focus draws one ring: the outline lies over a control\'s own border, not around it', async () => {
+    const { page } = await t.open('/shop.html');
+    await showUnasked(page, 'follow', '#before');
+    const widget = page.locator(HOST);
+    await page.keyboard.press('Tab'); // into the popover: the 0 point
+    const ring = () =>
+      widget.evaluate((host) => {
+        const el = host.shadowRoot!.activeElement!;
+        const css = getComputedStyle(el);
+        const [offset, width, border] = [css.outlineOffset, css.outlineWidth, css.borderTopWidth].map(parseFloat);
+        return { name: el.textContent, visible: el.matches(':focus-visible') && css.outlineStyle != 'none', covers: offset <= -border && offset + width >= 0 };
+      });
+    expect(await ring()).toEqual({ name: '0', visible: true, covers: true });
+    await widget.getByRole('button', { name: '9', exact: true }).press('Enter');
+    await widget.getByRole('textbox').press('Tab'); // focus followed to the field; then Back
+    for (const name of ['Back', 'Send']) {
+      expect(await ring()).toEqual({ name, visible: true, covers: true });
+      await page.keyboard.press('Tab');
+    }
+  });
+
   it('in forced colours the picked answer takes the system highlight, the others do not', async () => {
     const { page } = await t.open('/shop.html', { forcedColors: 'active' });
     expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
