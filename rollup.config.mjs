@@ -173,12 +173,14 @@ export default [
         : /[\\/]src[\\/]i18n[\\/]/.test(chunk.facadeModuleId ?? '') ? 'lang-[name]-[hash].mjs'
         : /[\\/]src[\\/]extra/.test(chunk.facadeModuleId ?? '') ? 'extra-[hash].mjs'
         : /[\\/]src[\\/]journey[\\/]start/.test(chunk.facadeModuleId ?? '') ? 'sources-[hash].mjs'
+        : /[\\/]src[\\/]delivery[\\/]send/.test(chunk.facadeModuleId ?? '') ? 'delivery-[hash].mjs'
         : 'core-[hash].mjs',
     },
   },
   iife('src/script.ts', 'dist/ressenti.min.js', true),
   iife('src/extra-global.ts', 'dist/ressenti-extra.min.js', true),
   iife('src/journey/start-global.ts', 'dist/ressenti-sources.min.js', true),
+  iife('src/delivery/global.ts', 'dist/ressenti-delivery.min.js', true),
   ...languages.map(language),
   // The last build: mangle.json is checked once every build has added its names.
   iife('src/ui/global.ts', 'dist/ressenti-ui.min.js', false, nameMap()),

@@ -23,6 +23,7 @@ export function init(options: Options = {}): Ressenti {
     ),
     loadExtra: () => import('./extra'),
     loadSources: () => import('./journey/start'),
+    loadDelivery: () => import('./delivery/send'),
   });
   return widget;
 }

@@ -4,6 +4,7 @@ import type { Options } from './types';
 import { commands, findSurvey, whenReady, type Widget } from './widget/commands';
 import { context, input, log } from './widget/context';
 import { createCore, type Platform } from './widget/core';
+import { resume } from './widget/deliver';
 import { loadDefinitions } from './widget/definitions';
 import { display, invite } from './widget/display';
 import { moments } from './widget/moments';
@@ -22,6 +23,7 @@ export function createWidget(options: Options, platform: Platform): Widget {
   // Commands that arrive before the definitions are loaded wait for them, in order.
   w._ready = loadDefinitions(w, options, win);
   const onMoment = moments(w);
+  w._disposers.push(resume(w));
 
   // Start: the link's survey, page-view, markup hooks, inline surveys, SPA navigation, dataLayer.
   // The link first: the visitor came for that survey, and only one shows at a time. Only a visitor

@@ -50,6 +50,9 @@ export const find = (kv: KV, ids: string[]): Entry[] => ids.flatMap((id) => read
 /** Stores each entry under its own key. */
 export const save = (kv: KV, list: Entry[]) => list.forEach((x) => kv.set(KEY + x.event.eventId, x));
 
+/** Whether any event waits: a list of keys, none read. */
+export const waiting = (kv: KV) => kv.keys(KEY).length > 0;
+
 /** Removes these events. */
 export const drop = (kv: KV, ids: string[]) => ids.forEach((id) => kv.remove(KEY + id));
 

@@ -1,18 +1,27 @@
 import { now as clock, random } from '../platform/clock';
 import { after, all, on, type Stop } from '../platform/listen';
 import { json } from '../platform/json';
-import { createKV, type KV } from '../platform/storage';
-import type { FeedbackEvent, RessentiError } from '../types';
+import type { KV } from '../platform/storage';
+import type { RessentiError } from '../types';
 import { drop, find, load, MAX_AGE, MAX_EVENTS, over, save } from './outbox';
 
-/** Sends events to the endpoint through the durable outbox. */
-export interface Delivery {
-  /** Stores the events at once (they survive an immediate unload), then sends them on the next tick. */
-  push(events: FeedbackEvent[]): void;
-  /** Off (consent pending or withdrawn): events wait, nothing is sent. On: sends what waited. */
-  enable(on: boolean): void;
+/** What the sender reads of the widget: its outbox is `_kv`, and it sends only while `_consented`. */
+export interface Host {
+  _win: Window;
+  _kv: KV;
+  _consented: boolean;
+  _options: { endpoint?: string };
+  /** This page's mark on the entries it stores (`Entry.page`). */
+  _me: number;
+  _report(error: RessentiError): void;
+}
+
+/** Sends what the outbox holds (widget/deliver.ts stores it there); fetched the first time there is something to send. */
+export interface Sender {
+  /** Sends what is due in `ms`. */
+  _wake(ms: number): void;
   /** Removes every listener and timer; requests in flight finish on their own (keepalive). */
-  dispose(): void;
+  _dispose(): void;
 }
 
 // A hanging collector must not hold events, nor their lease, for long.
@@ -27,27 +36,20 @@ const BUDGET = 64e3;
 const GRACE = 2e3;
 
 /**
- * Delivers events at least once: each is written to the outbox before any attempt and leaves
+ * Delivers events at least once: each was written to the outbox before any attempt and leaves
  * it only on a 2xx (or a final 4xx, reported). Retries back off; leases in storage keep tabs from
  * sending the same events at once; leaving the page flushes what is pending. Never throws.
  */
-export function createDelivery({ endpoint, kv, win, enabled, onError }: {
-  endpoint: string;
-  kv: KV;
-  win: Window;
-  enabled: boolean;
-  onError(e: RessentiError): void;
-}): Delivery {
+export function createSender(w: Host): Sender {
+  const { _win: win, _kv: kv, _me: me } = w;
+  const endpoint = w._options.endpoint!;
+  const onError = w._report;
   const doc = win.document;
   let kept = 0; // keepalive body bytes in flight, against the browser's quota
   let stopTimer: Stop = () => {};
   const timeouts = new Set<Stop>();
-  // While off, events wait here, not in the KV: switching the KV to storage on consent copies
-  // its memory over what is stored, which would lose what earlier pages left.
-  let held = createKV();
-  const db = () => (enabled ? kv : held);
-  const me = random();
   let failing = false;
+  let disposed = false;
   const utf8 = new TextEncoder();
 
   const wake = (ms: number) => {
@@ -61,7 +63,7 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
    */
   function pass(ignoreBackoff?: boolean) {
     stopTimer();
-    if (!enabled) return;
+    if (disposed || !w._consented) return;
     const now = clock();
     const list = load(kv);
     // Bounds: too old, always; beyond MAX_EVENTS only while the collector fails, as those events
@@ -126,7 +128,7 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
       failing = !final;
       if (final) {
         // Gone for good: a storage that cannot forget them marks them so (see KV), and they are not read again.
-        drop(db(), ids);
+        drop(kv, ids);
       } else {
         // A cross-origin collector must send `Access-Control-Expose-Headers: Retry-After` for it to be read.
         const h = res?.headers.get('Retry-After');
@@ -136,8 +138,8 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
         // Retry-After is also their lease (a time before which nothing sends them), which, unlike
         // the backoff, a recovery does not shorten.
         save(
-          db(),
-          find(db(), ids).map((x) => ({
+          kv,
+          find(kv, ids).map((x) => ({
             event: x.event,
             attempts: x.attempts + 1,
             due: now + (wait >= 0 ? wait : r * Math.min(3e5, 1e3 * 2 ** x.attempts)),
@@ -173,12 +175,6 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
       .then(settle, () => win.setTimeout(settle));
   }
 
-  const push = (events: FeedbackEvent[]) => {
-    const now = clock();
-    // Only the new events are written: other tabs' stay as they are. The bounds apply when sending.
-    save(db(), events.map((event) => ({ event, attempts: 0, due: now, page: me })));
-    wake(0); // one request for the events of one instant
-  };
   const flush = () => pass(true);
   // Once the visitor leaves, a request in flight is let finish however long the collector stalls
   // (keepalive: even after the page is gone); aborting it would leave its events to a later visit.
@@ -194,15 +190,9 @@ export function createDelivery({ endpoint, kv, win, enabled, onError }: {
   wake(0); // applies the bounds to what earlier pages left, and sends it
 
   return {
-    push,
-    enable(on) {
-      enabled = on;
-      const waiting = load(held).map((x) => x.event);
-      held = createKV();
-      push(waiting);
-    },
-    dispose() {
-      enabled = false;
+    _wake: wake,
+    _dispose() {
+      disposed = true;
       stopTimer();
       timeouts.forEach((stop) => stop());
       unlisten();

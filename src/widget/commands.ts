@@ -2,6 +2,7 @@ import { jsonSafe } from '../config/context';
 import type { Emit } from '../journey';
 import type { Ressenti, RessentiError } from '../types';
 import type { Core } from './core';
+import { deliver } from './deliver';
 import { invite, loadUI } from './display';
 import { say } from './problems';
 import { clear } from './slot';
@@ -55,7 +56,8 @@ export function commands(w: Core, onMoment: Emit): Widget {
     },
     consent(granted) {
       w._consent(granted === true);
-      w._delivery?.enable(w._consented);
+      deliver(w, []); // what waited for consent
+
     },
     show(id) {
       if (valid(isName(id), 'show', id, 'name'))

@@ -23,15 +23,21 @@ export function context(w: Core, extra?: Context): Context {
   return { url: pageUrl(href, w._options.urlParams), path: pathname, locale: w._locale, device: detectDevice(w._win), ...w._page, ...extra };
 }
 
-/** What `decide` needs for `moment` with `ctx`. */
+/** What `decide` needs for `moment` with `ctx`; the visitor's memory is read on demand. */
 export const input = (w: Core, moment: string, ctx: Context): DecideInput => ({
   moment,
   // Conditions on `url` see it whole (hash routes, filters); only what is sent loses query and fragment.
   context: { ...ctx, url: w._win.location.href },
   surveys: w._surveys,
   settings: w._settings,
-  history: w._history(),
-  sessionShown: w._session().n,
+  // Read from storage only when a survey gets that far: most moments decide on their trigger and
+  // conditions alone, and a page that never reads storage never pays for opening it.
+  get history() {
+    return w._history();
+  },
+  get sessionShown() {
+    return w._session().n;
+  },
   now: now(),
   draw: (id) => draw(w._visitor(), id),
   busy: !!w._claim,

@@ -1,12 +1,14 @@
 import { jsonSafe } from '../config/context';
 import { checkOptions } from '../config/validate';
-import { createDelivery, type Delivery } from '../delivery/send';
+import type { createSender, Sender } from '../delivery/send';
 import { bodyContext } from '../journey';
+import { random } from '../platform/clock';
 import { detectLocale } from '../platform/env';
 import type { Stop } from '../platform/listen';
-import type { Context, Options } from '../types';
+import type { Context, FeedbackEvent, Options } from '../types';
 import type { UiHandle, UiModule } from '../ui/contract';
 import { createBus, type Bus } from './bus';
+import { deliver } from './deliver';
 import type { FetchExtra } from '../extra';
 import type { startSources } from '../journey/start';
 import { tell } from './problems';
@@ -23,6 +25,8 @@ export interface Platform {
   loadExtra: FetchExtra;
   /** Loads journey/start.ts: the built-in moment sources' code, for a page whose surveys listen for one. */
   loadSources(): Promise<{ startSources: typeof startSources }>;
+  /** Loads delivery/send.ts: the sender, for a page with events to send. */
+  loadDelivery(): Promise<{ createSender: typeof createSender }>;
 }
 
 /**
@@ -36,7 +40,15 @@ export interface Core extends Bus, Memory, Definitions, Slot {
   _fetchUI(locale: string): Promise<UiModule>;
   _fetchExtra: FetchExtra;
   _fetchSources: Platform['loadSources'];
-  _delivery?: Delivery;
+  _fetchDelivery: Platform['loadDelivery'];
+  /** widget/deliver.ts's `deliver`, as a method: the UI file calls it without carrying its code. */
+  _deliver(events: FeedbackEvent[]): void;
+  /** The sender once fetched (widget/deliver.ts). */
+  _sender?: Promise<Sender | void>;
+  /** Events given before consent: in memory only, until it is given. */
+  _held: FeedbackEvent[];
+  /** This page's mark on the outbox entries it stores (see delivery/outbox.ts `Entry.page`). */
+  _me: number;
   /** The visitor's language now: `locale()` may change it while a survey is on screen. */
   _locale: string;
   /** The page's context: `<body data-ressenti-context-*>`, `options.context`, then `context()`. */
@@ -53,8 +65,7 @@ export interface Core extends Bus, Memory, Definitions, Slot {
 }
 
 /**
- * A widget's state for `given` options, before anything starts: no definitions yet, delivery ready
- * when there is an endpoint. Options it cannot use are told about (config/validate.ts `checkOptions`):
+ * A widget's state for `given` options, before anything starts: no definitions yet, no sender. Options it cannot use are told about (config/validate.ts `checkOptions`):
  * an endpoint that is not http(s) gives no delivery, a mistyped consent counts as required.
  */
 export function createCore(given: Options, platform: Platform): Core {
@@ -68,6 +79,10 @@ export function createCore(given: Options, platform: Platform): Core {
     _fetchUI: platform.loadUI,
     _fetchExtra: platform.loadExtra,
     _fetchSources: platform.loadSources,
+    _fetchDelivery: platform.loadDelivery,
+    _deliver: (events: FeedbackEvent[]) => deliver(w, events),
+    _held: [],
+    _me: random(),
     _locale: detectLocale(win, options.locale),
     _page: { ...bodyContext(win.document), ...jsonSafe(options.context) },
     _handles: new Set<UiHandle>(),
@@ -78,10 +93,5 @@ export function createCore(given: Options, platform: Platform): Core {
     _ready: Promise.resolve(),
   });
   tell(w, problems, 'options');
-  const { endpoint } = options;
-  if (endpoint != null) {
-    w._delivery = createDelivery({ endpoint, kv: w._kv, win, enabled: consented, onError: w._report });
-    w._disposers.push(w._delivery.dispose);
-  }
   return w;
 }

@@ -10,7 +10,7 @@ import type { Core } from './core';
 export function emit(w: Core, type: EventType, display: Display, extra?: { answers?: Answers; complete?: boolean }) {
   if (w._destroyed) return;
   const event = buildEvent(type, display, { session: w._session().id, visitor: w._consented && w._options.visitor !== false ? w._visitor() : undefined }, extra);
-  w._delivery?.push([event]);
+  w._deliver([event]);
   if (w._options.dataLayer) pushDataLayer(w._win, 'ressenti_' + type, { surveyId: display.surveyId, responseId: display.responseId, answers: extra?.answers });
   w._fire(type, event);
 }

@@ -42,16 +42,25 @@ export function createMemory(win: Window, consented: boolean, anonymous: boolean
       return null;
     }
   };
+  // Opened on first use: merely reading `window.localStorage` makes Chromium load the site's whole
+  // storage area, a cost a page that never needs it (no survey, nothing to send) should not pay.
+  let kv: KV | undefined;
+  let skv: KV | undefined;
   const m: Memory = {
     _consented: consented,
-    _kv: createKV(),
-    _skv: createKV(),
+    get _kv() {
+      return (kv ||= createKV(storage('localStorage')));
+    },
+    get _skv() {
+      return (skv ||= createKV(storage('sessionStorage')));
+    },
     _consent(granted) {
-      m._consented = granted;
+      // Withdrawn: what was stored goes first, while the stores still reach it.
       if (!granted) {
         m._kv.clear();
         m._skv.clear();
       }
+      m._consented = granted;
       m._kv.use(storage('localStorage'));
       m._skv.use(storage('sessionStorage'));
     },
@@ -63,7 +72,6 @@ export function createMemory(win: Window, consented: boolean, anonymous: boolean
       m._skv.set('session', { ...m._session(), n: 0 });
     },
   };
-  m._consent(consented);
   return m;
 }
 

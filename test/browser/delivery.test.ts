@@ -162,6 +162,31 @@ describeBrowser('durable delivery', () => {
     expect(collector.duplicates).toBe(0);
   });
 
+  it('the sender is fetched only by a page with something to send; one that cannot fetch it keeps the answer for a later page', async () => {
+    const { collector } = t.server;
+    const SENDER = '/dist/ressenti-delivery.min.js';
+    const { page, log } = await t.open('/next.html');
+    await loaded(page);
+    // The outbox is read once the page is idle; idle callbacks run in the order they were asked for.
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done))));
+    expect(await page.evaluate(() => !!document.querySelector('script[src*="ressenti-delivery"]') || performance.getEntriesByType('resource').some((r) => r.name.includes('ressenti-delivery')))).toBe(false);
+    expect(t.server.hits(SENDER)).toBe(0);
+
+    await page.route('**' + SENDER, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await answer(page);
+    await expect.poll(() => log.ressenti().join('\n')).toMatch(/could not load the sender from .*ressenti-delivery\.min\.js/);
+    expect(await outbox(page)).toMatch(/"response"/); // stored before the sender was even asked for
+    expect(collector.events).toEqual([]);
+
+    await page.unroute('**' + SENDER);
+    await page.goto(t.server.url + '/next.html'); // a later page: its outbox is not empty
+    const events = await collector.waitFor((e) => responses(e).length === 1);
+    expect(responses(events)[0]).toMatchObject({ surveyId: 'mood', answers: { mood: 5 } });
+    expect(t.server.hits(SENDER)).toBeGreaterThanOrEqual(1);
+    expect(collector.duplicates).toBe(0);
+    expect(log.errors).toEqual([]); // nothing uncaught reached the page
+  });
+
   it('an answer given right before the visitor navigates away arrives', async () => {
     const { collector } = t.server;
     const { page, context } = await t.open();

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildEvent } from '../../src/delivery/events';
 import { type Entry, MAX_AGE, save } from '../../src/delivery/outbox';
-import { createDelivery, type Delivery } from '../../src/delivery/send';
+import { createSender } from '../../src/delivery/send';
+import type { Core } from '../../src/widget/core';
+import { deliver } from '../../src/widget/deliver';
 import { createKV } from '../../src/platform/storage';
 import type { EventType, FeedbackEvent, RessentiError } from '../../src/types';
 
@@ -84,16 +86,33 @@ const tick = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
 let storage: ReturnType<typeof memoryStorage>;
 let errors: RessentiError[];
 let page: ReturnType<typeof fakePage>;
-const started: Delivery[] = [];
+const started: (() => void)[] = [];
+/**
+ * One page's delivery: its widget state as widget/deliver.ts and the sender read it, the sender
+ * started as deliver() starts it (here at once, as on a page whose outbox was not empty). `push`
+ * is the widget handing over events, `enable` a consent change, `dispose` destroy().
+ */
 const start = (o: { enabled?: boolean; kv?: ReturnType<typeof createKV>; win?: Window; endpoint?: string } = {}) => {
-  const d = createDelivery({
-    endpoint: o.endpoint ?? ENDPOINT,
-    kv: o.kv ?? createKV(storage),
-    win: o.win ?? page.win,
-    enabled: o.enabled ?? true,
-    onError: (e) => errors.push(e),
-  });
-  started.push(d);
+  const w = {
+    _win: o.win ?? page.win,
+    _kv: o.kv ?? createKV(storage),
+    _consented: o.enabled ?? true,
+    _options: { endpoint: o.endpoint ?? ENDPOINT },
+    _me: Math.random(),
+    _held: [],
+    _report: (e: RessentiError) => errors.push(e),
+  } as unknown as Core;
+  const sender = createSender(w);
+  w._sender = Promise.resolve(sender);
+  const d = {
+    push: (events: FeedbackEvent[]) => deliver(w, events),
+    enable(on: boolean) {
+      w._consented = on;
+      deliver(w, []);
+    },
+    dispose: sender._dispose,
+  };
+  started.push(d.dispose);
   return d;
 };
 /** The next request starts `ms` from now, not a millisecond sooner. */
@@ -123,7 +142,7 @@ beforeEach(() => {
   page = fakePage();
 });
 afterEach(() => {
-  started.splice(0).forEach((d) => d.dispose());
+  started.splice(0).forEach((dispose) => dispose());
   vi.useRealTimers();
   vi.restoreAllMocks();
 });
@@ -522,7 +541,7 @@ describe('delivery: volume, the keepalive quota, leaving', () => {
     await page.requests[0].fail();
     expect(errors.pop()).toEqual({ source: 'delivery', message: `${ENDPOINT}: network error (a collector on another origin may lack Access-Control-Allow-Origin), will retry` });
 
-    started.splice(0).forEach((d) => d.dispose());
+    started.splice(0).forEach((dispose) => dispose());
     storage.clear();
     page = fakePage();
     start({ endpoint: '/collect' }).push([ev()]);
@@ -530,7 +549,7 @@ describe('delivery: volume, the keepalive quota, leaving', () => {
     await page.requests[0].fail();
     expect(errors.pop()).toEqual({ source: 'delivery', message: '/collect: network error, will retry' });
 
-    started.splice(0).forEach((d) => d.dispose());
+    started.splice(0).forEach((dispose) => dispose());
     storage.clear();
     page = fakePage();
     start().push([ev()]);

@@ -2,11 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UiHandle } from '../../src/ui/contract';
 import { commands, whenReady } from '../../src/widget/commands';
 import { phase, take, WAITING, IDLE } from '../../src/widget/slot';
+import type { FeedbackEvent } from '../../src/types';
+import type { Core } from '../../src/widget/core';
 import { fakeCore } from './widget-helpers';
 
 /** The public commands over a fake widget state, with the moment handler recorded. */
-function setup() {
-  const fake = fakeCore({ _surveys: [{ id: 'nps', questions: [{ id: 'q', type: 'nps', text: 'Q' }] }] });
+function setup(more: Partial<Core> = {}) {
+  const fake = fakeCore({ _surveys: [{ id: 'nps', questions: [{ id: 'q', type: 'nps', text: 'Q' }] }], ...more });
   const moments: unknown[][] = [];
   const widget = commands(fake.w, (...args) => moments.push(args));
   return { ...fake, widget, moments };
@@ -112,15 +114,21 @@ describe('the command queue: moment and show wait for the definitions, in order'
 });
 
 describe('consent and reset', () => {
-  it('consent(true) turns delivery on; anything else withdraws', () => {
-    const { w, widget } = setup();
-    const enable = vi.fn();
-    w._delivery = { push() {}, enable, dispose() {} };
+  it('consent(true) turns storage on and hands over what waited; anything else withdraws', async () => {
+    const { w, widget } = setup({ _options: { consent: 'required', endpoint: '/collect' } });
+    const wake = vi.fn();
+    w._sender = Promise.resolve({ _wake: wake, _dispose() {} });
+    const event = { eventId: 'e1' } as FeedbackEvent;
+    w._held.push(event); // given before consent
     widget.consent(true);
     expect(w._consented).toBe(true);
+    expect(w._held).toEqual([]);
+    expect(w._kv.get('o:e1')).toMatchObject({ event, attempts: 0 });
+    await Promise.resolve();
+    expect(wake).toHaveBeenCalledWith(0);
     widget.consent('yes' as never);
     expect(w._consented).toBe(false);
-    expect(enable.mock.calls).toEqual([[true], [false]]);
+    expect(w._kv.get('o:e1')).toBeUndefined(); // withdrawn: what was stored is forgotten
   });
 
   it('reset forgets the display history and the tab’s popover count', () => {

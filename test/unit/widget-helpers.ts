@@ -25,7 +25,7 @@ export function fakeCore(more: Partial<Core> = {}) {
     _render: vi.fn<UiModule['_render']>(),
     _whenFree: vi.fn<UiModule['_whenFree']>(() => ({ promise: Promise.resolve(null), cancel() {} })),
   };
-  const w = Object.assign(createCore({ consent: 'required' }, { win, loadUI: async () => ui as UiModule, loadExtra: () => import('../../src/extra'), loadSources: () => import('../../src/journey/start') }), more);
+  const w = Object.assign(createCore({ consent: 'required' }, { win, loadUI: async () => ui as UiModule, loadExtra: () => import('../../src/extra'), loadSources: () => import('../../src/journey/start'), loadDelivery: () => import('../../src/delivery/send') }), more);
   const errors: unknown[] = [];
   w._on('error', (e: never) => errors.push(e));
   return { w, ui, win, errors };
