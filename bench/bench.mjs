@@ -146,9 +146,10 @@ function prefill(n) {
 
 /**
  * One visit in a fresh context: main-thread milliseconds (tasks, script) until the page settles;
- * `throttle`: CPU slowdown (4: a mid-range phone); `waiting`: events an earlier page left in the outbox.
+ * `throttle`: CPU slowdown (4: a mid-range phone); `waiting`: events an earlier page left in the outbox;
+ * `settle`: how long after `load` it is measured.
  */
-async function visit(name, { throttle = 1, waiting = 0 } = {}) {
+async function visit(name, { throttle = 1, waiting = 0, settle = 400 } = {}) {
   const context = await browser.newContext();
   try {
     // Written before any script of the page, in both the page with the script and the one without:
@@ -173,7 +174,7 @@ async function visit(name, { throttle = 1, waiting = 0 } = {}) {
     if (name === 'script, survey shows') {
       await page.waitForFunction(() => document.querySelector('[data-ressenti-host]')?.shadowRoot?.querySelector('button'), null, { polling: 100, timeout: 10_000 }).catch(() => errors.push('the survey did not show within 10 s'));
     }
-    await sleep(400); // let timers, observers and idle callbacks started by the load run
+    await sleep(settle); // let timers, observers and idle callbacks started by the load run
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     // The JavaScript heap once garbage is collected: what the page keeps.
     await cdp.send('HeapProfiler.collectGarbage');
@@ -293,6 +294,8 @@ const results = Object.fromEntries(Object.keys(variants).map((name) => [name, []
 const names = Object.keys(variants);
 const pair = ['no script', 'script, no survey'];
 const throttled = Object.fromEntries(pair.map((name) => [name, []]));
+const later = Object.fromEntries(pair.map((name) => [name, []]));
+const DEFERRED_RUNS = Math.max(5, Math.ceil(RUNS / 3));
 const drains = Object.fromEntries(WAITING.map((n) => [n, Object.fromEntries(pair.map((name) => [name, []]))]));
 const defs = {};
 const paints = [];
@@ -307,6 +310,8 @@ try {
   }
   // The same page on a 4× slower CPU (a mid-range phone): what the budget is about.
   for (let round = 0; round < RUNS; round++) for (const name of round % 2 ? pair : [...pair].reverse()) throttled[name].push(await visit(name, { throttle: 4 }));
+  // The same, measured until after the outbox check the script defers to 3 s after load (widget/deliver.ts `resume`).
+  for (let round = 0; round < DEFERRED_RUNS; round++) for (const name of pair) later[name].push(await visit(name, { throttle: 4, settle: 4500 }));
   // A page load with events waiting in the outbox, delivered to a healthy collector.
   for (const n of WAITING) for (let round = 0; round < DRAIN_RUNS; round++) for (const name of pair) drains[n][name].push(await visit(name, { waiting: n }));
   for (const n of SIZES) defs[n] = await definitions(n);
@@ -340,8 +345,9 @@ const addedBy = (runs, metric) => median(runs['script, no survey'].map((r) => r[
 const script1x = addedBy(results, 'script');
 const script4x = addedBy(throttled, 'script');
 console.log(`Added script time without a survey: ${script1x.toFixed(1)} ms at 1×, ${script4x.toFixed(1)} ms at 4× CPU (budget at 4× ≤ ${MAX_SCRIPT_4X_MS} ms; task time at 4×: ${addedBy(throttled, 'task').toFixed(1)} ms)`);
+console.log(`  …and counting the outbox check it defers to 3 s after load (opening localStorage): ${addedBy(later, 'script').toFixed(1)} ms at 4× CPU, median of ${DEFERRED_RUNS} (not budgeted: off the page's start-up)`);
 if (script4x > MAX_SCRIPT_4X_MS) failures.push(`the script adds ${script4x.toFixed(1)} ms of script time at 4× CPU without a survey, over the ${MAX_SCRIPT_4X_MS} ms budget`);
-for (const runs of Object.values(throttled)) {
+for (const runs of [...Object.values(throttled), ...Object.values(later)]) {
   const errors = [...new Set(runs.flatMap((r) => r.errors))];
   if (errors.length) failures.push(`4× CPU: ${errors.join('; ')}`);
 }

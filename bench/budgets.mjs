@@ -15,7 +15,7 @@ export const brotliSize = (buf) =>
  * must write at least one such file; the others (language files) are checked when present.
  */
 export const BUDGETS = [
-  { label: 'script tag: runs on every page', match: /^dist\/ressenti\.min\.js$/, limit: 8 * KB, required: true }, // target: 7_800 once the build mangles shared property names
+  { label: 'script tag: runs on every page', match: /^dist\/ressenti\.min\.js$/, limit: 7_800, required: true }, // 8 KB until the build mangled shared property names
   { label: 'script tag UI, fetched when a survey shows', match: /^dist\/ressenti-ui\.min\.js$/, limit: 12 * KB, required: true },
   { label: 'npm build UI chunk', match: /^dist\/ui-[^/]+\.mjs$/, limit: 12 * KB, required: true },
   // `ressenti-fr.min.js`, `ressenti-pt-BR.min.js` (not the UI file), and the npm build's language chunks.

@@ -17,13 +17,14 @@ describe('size budgets (brotli, quality 11)', () => {
 
   it('fail when a file is over its budget or missing, and check language files when there are some', () => {
     const sizes = new Map([
-      ['dist/ressenti.min.js', 8192],
+      ['dist/ressenti.min.js', 7_801],
       ['dist/ressenti-ui.min.js', 12_289],
       ['dist/ressenti-fr.min.js', 701],
       ['dist/ressenti-pt-BR.min.js', 700],
     ]);
     expect(budgetProblems(sizes)).toEqual([
       expect.stringMatching(/^npm build UI chunk: no file matches/),
+      'dist/ressenti.min.js is 7,801 B brotli, over its 7,800 B budget by 1 B',
       'dist/ressenti-ui.min.js is 12,289 B brotli, over its 12,288 B budget by 1 B',
       'dist/ressenti-fr.min.js is 701 B brotli, over its 700 B budget by 1 B',
     ]);
