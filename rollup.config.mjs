@@ -3,6 +3,7 @@
 //   dist/ressenti-ui.min.js  script tag's UI, IIFE: Preact + signals + components, fetched on demand
 //   dist/ressenti-<code>.min.js  script tag's built-in strings for one language (de, fr…), fetched with the UI
 //   dist/ressenti-extra.min.js  what most pages never need (problems' and debug's words, the dataLayer watcher), fetched by those that do
+//   dist/ressenti-survey.min.js  what runs once a survey shows (when, its events) or an answer is to be sent (the sender), fetched then
 //   dist/ressenti-sources.min.js  the built-in moment sources (scroll, dwell, idle, exit intent, rage clicks), for pages whose surveys use one
 //   dist/index.mjs           npm build, ESM; `import('./ui/open')` becomes dist/ui-[hash].mjs, each language a chunk
 // plus dist/index.d.ts and the declarations it reaches.
@@ -173,14 +174,14 @@ export default [
         : /[\\/]src[\\/]i18n[\\/]/.test(chunk.facadeModuleId ?? '') ? 'lang-[name]-[hash].mjs'
         : /[\\/]src[\\/]extra/.test(chunk.facadeModuleId ?? '') ? 'extra-[hash].mjs'
         : /[\\/]src[\\/]journey[\\/]start/.test(chunk.facadeModuleId ?? '') ? 'sources-[hash].mjs'
-        : /[\\/]src[\\/]delivery[\\/]send/.test(chunk.facadeModuleId ?? '') ? 'delivery-[hash].mjs'
+        : /[\\/]src[\\/]survey/.test(chunk.facadeModuleId ?? '') ? 'survey-[hash].mjs'
         : 'core-[hash].mjs',
     },
   },
   iife('src/script.ts', 'dist/ressenti.min.js', true),
   iife('src/extra-global.ts', 'dist/ressenti-extra.min.js', true),
   iife('src/journey/start-global.ts', 'dist/ressenti-sources.min.js', true),
-  iife('src/delivery/global.ts', 'dist/ressenti-delivery.min.js', true),
+  iife('src/survey-global.ts', 'dist/ressenti-survey.min.js', true),
   ...languages.map(language),
   // The last build: mangle.json is checked once every build has added its names.
   iife('src/ui/global.ts', 'dist/ressenti-ui.min.js', false, nameMap()),

@@ -23,7 +23,7 @@ export function init(options: Options = {}): Ressenti {
     ),
     loadExtra: () => import('./extra'),
     loadSources: () => import('./journey/start'),
-    loadDelivery: () => import('./delivery/send'),
+    loadSurvey: () => import('./survey').then((m) => m.part),
   });
   return widget;
 }

@@ -1,17 +1,17 @@
 import { optionsFromScript } from './config/dataset';
 import type * as Extra from './extra';
-import type { createSender } from './delivery/send';
 import type { startSources } from './journey/start';
 import { withLanguage } from './i18n/languages';
 import { registered } from './i18n/registry';
 import { loadScript } from './platform/script';
+import type { SurveyPart } from './survey';
 import type { UiModule } from './ui/contract';
 import { VERSION } from './version';
 import { createWidget } from './widget';
 
 /** The page's `window.ressenti`: the queue stub before load, the command function after. */
 type Command = ((command: string, ...args: unknown[]) => unknown) & { q?: ArrayLike<unknown>[]; loaded?: boolean };
-type Win = Window & { ressenti?: Command; __ressentiUI?: UiModule & { version?: string }; __ressentiExtra?: typeof Extra; __ressentiSources?: { startSources: typeof startSources }; __ressentiDelivery?: { createSender: typeof createSender } };
+type Win = Window & { ressenti?: Command; __ressentiUI?: UiModule & { version?: string }; __ressentiExtra?: typeof Extra; __ressentiSources?: { startSources: typeof startSources }; __ressentiSurvey?: SurveyPart };
 
 const win = window as Win;
 const doc = document;
@@ -43,7 +43,7 @@ function start() {
     loadUI,
     loadExtra: () => loadScript(win, url('extra'), 'the extra file', () => win.__ressentiExtra, tag?.nonce),
     loadSources: () => loadScript(win, url('sources'), 'the moment sources', () => win.__ressentiSources, tag?.nonce),
-    loadDelivery: () => loadScript(win, url('delivery'), 'the sender', () => win.__ressentiDelivery, tag?.nonce),
+    loadSurvey: () => loadScript(win, url('survey'), 'the survey file', () => win.__ressentiSurvey, tag?.nonce),
   });
   const commands = widget as unknown as { [name: string]: (...args: unknown[]) => unknown };
   const ressenti: Command = (command, ...args) => {

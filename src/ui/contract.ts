@@ -1,8 +1,7 @@
-import type { whenFree } from '../journey/quiet';
-import type { render } from '../widget/render';
+import type { open } from './open';
 import type { Answers, Position, Strings, Survey, Theme } from '../types';
 
-/** What `widget/render.ts` hands `open` (ui/open.ts) to show one survey; both travel in the UI file. */
+/** What `widget/render.ts` (survey file) hands `open` (ui/open.ts, UI file) to show one survey. */
 export interface OpenOptions {
   survey: Survey;
   locale: string;
@@ -41,12 +40,9 @@ export interface UiHandle {
 }
 
 /**
- * The module the widget loads on demand (`ui/module.ts`). Besides rendering, it carries the code
- * that runs only once a survey is about to show, so that pages where none shows never download it:
- * the never-interrupt checks (journey/quiet.ts), and rendering a survey with what follows from it,
- * its display history and its events (widget/render.ts). The core keeps storing and sending them.
+ * The module the widget loads on demand (`ui/module.ts`): the view. What runs around it once a
+ * survey shows (when, what it records, its events) comes with it in another file (`src/survey.ts`).
  */
 export interface UiModule {
-  _render: typeof render;
-  _whenFree: typeof whenFree;
+  _open: typeof open;
 }

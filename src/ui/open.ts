@@ -6,7 +6,7 @@ import type { OpenOptions, UiHandle } from './contract';
 import { Frame } from './frame';
 import { inTheWay, outOfTheWay } from './place';
 import { followViewport, swipeDown } from './sheet';
-import { effect } from './signals';
+import { effect } from '@preact/signals-core';
 import { createStore } from './state';
 import { applyStyles, hostVars, readableOn } from './styles';
 

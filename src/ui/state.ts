@@ -4,7 +4,7 @@ import { pick, strings } from '../i18n/strings';
 import { json } from '../platform/json';
 import type { AnswerValue, Answers, Question, Strings, Survey, Text } from '../types';
 import type { OpenOptions } from './contract';
-import { computed, signal } from './signals';
+import { computed, signal } from '@preact/signals-core';
 import { typeOf } from './types';
 
 /** One open survey's state and the actions on it; components read the signals and call the actions. */

@@ -1,6 +1,7 @@
 import { jsonSafe } from '../config/context';
 import { checkOptions } from '../config/validate';
-import type { createSender, Sender } from '../delivery/send';
+import type { Sender } from '../delivery/send';
+import type { SurveyPart } from '../survey';
 import { bodyContext } from '../journey';
 import { random } from '../platform/clock';
 import { detectLocale } from '../platform/env';
@@ -25,8 +26,8 @@ export interface Platform {
   loadExtra: FetchExtra;
   /** Loads journey/start.ts: the built-in moment sources' code, for a page whose surveys listen for one. */
   loadSources(): Promise<{ startSources: typeof startSources }>;
-  /** Loads delivery/send.ts: the sender, for a page with events to send. */
-  loadDelivery(): Promise<{ createSender: typeof createSender }>;
+  /** Loads src/survey.ts: what runs once a survey shows or an answer is to be sent (the sender). */
+  loadSurvey(): Promise<SurveyPart>;
 }
 
 /**
@@ -40,7 +41,8 @@ export interface Core extends Bus, Memory, Definitions, Slot {
   _fetchUI(locale: string): Promise<UiModule>;
   _fetchExtra: FetchExtra;
   _fetchSources: Platform['loadSources'];
-  _fetchDelivery: Platform['loadDelivery'];
+  /** Starts the survey file's download (or joins it); rejects with an Error naming what it tried. */
+  _fetchSurvey: Platform['loadSurvey'];
   /** widget/deliver.ts's `deliver`, as a method: the UI file calls it without carrying its code. */
   _deliver(events: FeedbackEvent[]): void;
   /** The sender once fetched (widget/deliver.ts). */
@@ -71,6 +73,7 @@ export interface Core extends Bus, Memory, Definitions, Slot {
 export function createCore(given: Options, platform: Platform): Core {
   const { win } = platform;
   const [options, problems] = checkOptions(given);
+  let part: Promise<SurveyPart> | undefined;
   const consented = options.consent == null;
   // The memory object itself becomes the widget's state: its `_consented` changes with consent.
   const w: Core = Object.assign(createMemory(win, consented, options.visitor === false), createBus(), {
@@ -79,7 +82,12 @@ export function createCore(given: Options, platform: Platform): Core {
     _fetchUI: platform.loadUI,
     _fetchExtra: platform.loadExtra,
     _fetchSources: platform.loadSources,
-    _fetchDelivery: platform.loadDelivery,
+    // Once: a survey and the sender may both ask for it. A failure lets a later one try again.
+    _fetchSurvey: () =>
+      (part ||= platform.loadSurvey().catch((err) => {
+        part = undefined;
+        throw err;
+      })),
     _deliver: (events: FeedbackEvent[]) => deliver(w, events),
     _held: [],
     _me: random(),

@@ -6,15 +6,15 @@ import type { FeedbackEvent } from '../types';
 import type { Core } from './core';
 
 /**
- * The sender (delivery/send.ts), fetched the first time there is something to send: most page
+ * The sender (delivery/send.ts, in the survey file), fetched the first time there is something to send: most page
  * views have nothing to send and never download it. One that cannot load leaves the events stored
  * (a later page sends them) and is tried again with the next event.
  */
 function sender(w: Core): Promise<Sender | void> {
-  return (w._sender ||= w._fetchDelivery().then(
-    ({ createSender }) => {
+  return (w._sender ||= w._fetchSurvey().then(
+    ({ _createSender }) => {
       if (w._destroyed) return;
-      const s = createSender(w);
+      const s = _createSender(w);
       w._disposers.push(s._dispose);
       return s;
     },

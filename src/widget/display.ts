@@ -2,6 +2,7 @@ import { qualifies } from '../decide/decide';
 import type { Reason } from '../decide/reason';
 import { after } from '../platform/listen';
 import type { Context, Survey } from '../types';
+import type { SurveyPart } from '../survey';
 import type { UiModule } from '../ui/contract';
 import { context, input, log } from './context';
 import type { Core } from './core';
@@ -10,17 +11,21 @@ import { free, INVITED, take, WAITING, type Claim } from './slot';
 /** How long a popover waits for the visitor to leave a form field before giving up. */
 const FORM_WAIT_MS = 8000;
 
-/** The UI module, with the strings of the visitor's language, or undefined when it could not load (reported). */
-export const loadUI = (w: Core): Promise<UiModule | void> => w._fetchUI(w._locale).catch((err: Error) => w._report({ source: 'ui', message: err.message }));
+/**
+ * The UI module, with the strings of the visitor's language, and the survey file, fetched together;
+ * or undefined when either could not load (reported).
+ */
+export const loadUI = (w: Core): Promise<[UiModule, SurveyPart] | void> =>
+  Promise.all([w._fetchUI(w._locale), w._fetchSurvey()]).catch((err: Error) => w._report({ source: 'ui', message: err.message }));
 
 /**
  * Shows a survey once the UI has loaded (the UI file renders it: `render.ts`): a popover holding
  * `claim`, unless a route change or destroy() took the slot back meanwhile, or inline in `target`.
  */
 export async function display(w: Core, survey: Survey, moment: string, ctx: Context, claim?: Claim, target?: Element, linkAnswer?: string) {
-  const ui = await loadUI(w);
-  if (!ui) return claim && free(w, claim);
-  if (!w._destroyed && (!claim || w._claim == claim)) ui._render(w, survey, moment, ctx, claim, target, linkAnswer);
+  const loaded = await loadUI(w);
+  if (!loaded) return claim && free(w, claim);
+  if (!w._destroyed && (!claim || w._claim == claim)) loaded[1]._render(w, loaded[0], survey, moment, ctx, claim, target, linkAnswer);
 }
 
 /**
@@ -29,17 +34,18 @@ export async function display(w: Core, survey: Survey, moment: string, ctx: Cont
  * (undefined: shown), once. The caller made sure the slot is free.
  */
 export function schedule(w: Core, survey: Survey, moment: string, extra: Context | undefined, explain: (notShown?: Reason) => void) {
-  w._fetchUI(w._locale).catch(() => {}); // start fetching now: the delay hides the latency; errors are reported below
+  // Start fetching now: the delay hides the latency; errors are reported below.
+  Promise.all([w._fetchUI(w._locale), w._fetchSurvey()]).catch(() => {});
   let cancelWait = () => {};
   const giveUp = (reason: Reason) => {
     free(w, claim);
     explain(reason);
   };
   const stopTimer = after(w._win, survey.delay || 0, async () => {
-    const ui = await loadUI(w);
-    if (!ui) return giveUp(['noUI']);
+    const loaded = await loadUI(w);
+    if (!loaded) return giveUp(['noUI']);
     if (w._claim != claim) return; // cancelled meanwhile
-    const wait = ui._whenFree(w._win, FORM_WAIT_MS, () => log(w, ['waits', survey.id]));
+    const wait = loaded[1]._whenFree(w._win, FORM_WAIT_MS, () => log(w, ['waits', survey.id]));
     cancelWait = wait.cancel;
     const notNow = await wait.promise;
     // Conditions hold for the page the visitor is on when the survey appears, not when the moment fired.

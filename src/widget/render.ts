@@ -2,8 +2,7 @@ import type { Display } from '../delivery/events';
 import { now } from '../platform/clock';
 import { uuid } from '../platform/ids';
 import type { Context, Survey } from '../types';
-import type { UiHandle } from '../ui/contract';
-import { open } from '../ui/open';
+import type { UiHandle, UiModule } from '../ui/contract';
 import type { Core } from './core';
 import { emit } from './emit';
 import { free, show, thank, type Claim } from './slot';
@@ -15,7 +14,7 @@ import { remember } from './storage';
  * reported and frees the slot. Its answers become events. This runs only once a survey shows,
  * so it travels in the UI file (see ARCHITECTURE.md).
  */
-export function render(w: Core, survey: Survey, moment: string, ctx: Context, claim?: Claim, target?: Element, linkAnswer?: string) {
+export function render(w: Core, ui: UiModule, survey: Survey, moment: string, ctx: Context, claim?: Claim, target?: Element, linkAnswer?: string) {
   const { accent, theme, position } = w._options;
   const shown: Display = { responseId: uuid(), surveyId: survey.id, moment, context: ctx };
   // The locale the visitor answered in: `locale()` may have switched it since the survey appeared.
@@ -25,7 +24,7 @@ export function render(w: Core, survey: Survey, moment: string, ctx: Context, cl
     w._handles.delete(handle!);
     if (claim) free(w, claim);
   };
-  open({
+  ui._open({
     survey,
     locale: w._locale,
     strings: w._strings,

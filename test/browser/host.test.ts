@@ -66,8 +66,10 @@ describeBrowser('a strict Content Security Policy', () => {
     const { page, log } = await t.open('/tt.html');
     const errorsOf = () => page.evaluate(() => (window as unknown as { __errors: string[] }).__errors);
     await expect.poll(errorsOf).toHaveLength(1);
-    expect((await errorsOf())[0]).toMatch(/could not load the UI from .*"trusted-types ressenti"/);
+    // The UI file and the survey file are fetched together: the first refused is the one reported.
+    expect((await errorsOf())[0]).toMatch(/could not load the (UI|survey file) from .*"trusted-types ressenti"/);
     expect(t.server.hits('/dist/ressenti-ui.min.js')).toBe(0);
+    expect(t.server.hits('/dist/ressenti-survey.min.js')).toBe(0);
     expect(log.errors).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ describe('a moment’s popover (schedule), on a fake clock', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(explain).toHaveBeenCalledWith();
     expect(ui._render).toHaveBeenCalledOnce();
-    const [core, shown, moment, , claim] = ui._render.mock.calls[0];
+    const [core, , shown, moment, , claim] = ui._render.mock.calls[0];
     expect([core, shown.id, moment, claim]).toEqual([w, 'nps', 'purchase', w._claim]);
   });
 
@@ -105,7 +105,7 @@ describe('explicit invitations (invite) and inline surveys (display)', () => {
     leave(w); // a route change does not take it back
     await vi.advanceTimersByTimeAsync(0);
     expect(ui._render).toHaveBeenCalledOnce();
-    expect(ui._render.mock.calls[0][4]).toBe(w._claim);
+    expect(ui._render.mock.calls[0][5]).toBe(w._claim);
   });
 
   it('an invitation while a survey is being answered is refused with a warning', async () => {
@@ -136,7 +136,7 @@ describe('explicit invitations (invite) and inline surveys (display)', () => {
     display(w, survey(), 'inline', {}, undefined, target);
     expect(phase(w)).toBe(IDLE);
     await vi.advanceTimersByTimeAsync(0);
-    expect(ui._render.mock.calls[0][5]).toBe(target);
+    expect(ui._render.mock.calls[0][6]).toBe(target);
   });
 
   it('nothing renders after destroy', async () => {

@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import type { SurveyPart } from '../../src/survey';
 import type { UiModule } from '../../src/ui/contract';
 import { createCore, type Core } from '../../src/widget/core';
 
@@ -16,17 +17,22 @@ export function fakeWindow(path = '/') {
 }
 
 /**
- * A widget's state with everything outside it faked: a window, a UI module whose `_render` only
- * records its calls (and `_whenFree` says "now"), no storage (consent pending), no delivery.
+ * A widget's state with everything outside it faked: a window, a UI module, a survey file (`ui`)
+ * whose `_render` only records its calls (and `_whenFree` says "now"), no storage (consent pending), no sender.
  */
 export function fakeCore(more: Partial<Core> = {}) {
   const win = fakeWindow();
+  const view = { _open: vi.fn() } as UiModule;
   const ui = {
-    _render: vi.fn<UiModule['_render']>(),
-    _whenFree: vi.fn<UiModule['_whenFree']>(() => ({ promise: Promise.resolve(null), cancel() {} })),
+    _render: vi.fn<SurveyPart['_render']>(),
+    _whenFree: vi.fn<SurveyPart['_whenFree']>(() => ({ promise: Promise.resolve(null), cancel() {} })),
+    _createSender: vi.fn<SurveyPart['_createSender']>(),
   };
-  const w = Object.assign(createCore({ consent: 'required' }, { win, loadUI: async () => ui as UiModule, loadExtra: () => import('../../src/extra'), loadSources: () => import('../../src/journey/start'), loadDelivery: () => import('../../src/delivery/send') }), more);
+  const w = Object.assign(
+    createCore({ consent: 'required' }, { win, loadUI: async () => view, loadSurvey: async () => ui, loadExtra: () => import('../../src/extra'), loadSources: () => import('../../src/journey/start') }),
+    more,
+  );
   const errors: unknown[] = [];
   w._on('error', (e: never) => errors.push(e));
-  return { w, ui, win, errors };
+  return { w, ui, view, win, errors };
 }
