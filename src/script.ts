@@ -11,7 +11,7 @@ import { createWidget } from './widget';
 
 /** The page's `window.ressenti`: the queue stub before load, the command function after. */
 type Command = ((command: string, ...args: unknown[]) => unknown) & { q?: ArrayLike<unknown>[]; loaded?: boolean };
-type Win = Window & { ressenti?: Command; __ressentiUI?: UiModule & { version?: string }; __ressentiExtra?: typeof Extra; __ressentiSources?: { startSources: typeof startSources }; __ressentiSurvey?: SurveyPart };
+type Win = Window & { ressenti?: Command; __ressentiUI?: UiModule & { version?: string }; __ressentiExtra?: typeof Extra; __ressentiSources?: { startSources: typeof startSources }; __ressentiSurvey?: SurveyPart & { version?: string } };
 
 const win = window as Win;
 const doc = document;
@@ -25,8 +25,9 @@ function start() {
   const options = tag ? optionsFromScript(tag) : {};
   // The UI and the language files live next to this script; each is fetched only when a survey is about to show.
   const url = (name: string) => new URL(`ressenti-${name}.min.js`, tag?.src || doc.baseURI).href;
-  // A UI of another version (a stale cache, a copy already in the global) is refused, every time.
-  const read = () => (win.__ressentiUI?.version == VERSION ? win.__ressentiUI : undefined);
+  // A UI or survey file of another version (a stale cache, a copy already in the global) is refused, every time.
+  const current = <T>(part?: T & { version?: string }) => (part?.version == VERSION ? part : undefined);
+  const read = () => current(win.__ressentiUI);
   let ui: Promise<UiModule> | undefined;
   const loadUI = withLanguage(
     () =>
@@ -43,7 +44,7 @@ function start() {
     loadUI,
     loadExtra: () => loadScript(win, url('extra'), 'the extra file', () => win.__ressentiExtra, tag?.nonce),
     loadSources: () => loadScript(win, url('sources'), 'the moment sources', () => win.__ressentiSources, tag?.nonce),
-    loadSurvey: () => loadScript(win, url('survey'), 'the survey file', () => win.__ressentiSurvey, tag?.nonce),
+    loadSurvey: () => loadScript(win, url('survey'), 'the survey file', () => current(win.__ressentiSurvey), tag?.nonce),
   });
   const commands = widget as unknown as { [name: string]: (...args: unknown[]) => unknown };
   const ressenti: Command = (command, ...args) => {

@@ -176,6 +176,24 @@ describeBrowser('bad input from the site', () => {
     }
   });
 
+  it('a survey file of another version (a stale cache) is refused and reported, nothing thrown; the right one later shows the survey', async () => {
+    const file = '/dist/ressenti-survey.min.js';
+    t.server.pages.set(file, { body: 'window.__ressentiSurvey = { _render: function () { throw new Error("old") } };', headers: JS });
+    try {
+      page('/stale-survey.html', { surveys: '/checkout.json' });
+      const { page: p, log } = await t.open('/stale-survey.html');
+      await command(p, 'moment', 'purchase');
+      expect(await reported(p, log, /could not load the survey file from \S+: not the file of Ressenti \d/)).toMatchObject({ source: 'ui' });
+      expect(await p.locator(HOST).count()).toBe(0);
+      t.server.pages.delete(file);
+      await command(p, 'moment', 'purchase');
+      await stillAnswers(p, t, 'checkout');
+      expect(log.errors).toEqual([]);
+    } finally {
+      t.server.pages.delete(file);
+    }
+  });
+
   it.each([
     ['a UI file that cannot load (404)', { status: 404, body: 'not found' }, '', /could not load the UI from \S+$/],
     ['HTML (a single-page app answering 200 with its index.html)', { body: htmlPage('<div id="app"></div>'), headers: { 'Content-Type': 'text/html' } }, '', /: not the file of Ressenti \d/],
