@@ -9,6 +9,10 @@ export default defineConfig({
   // Test files lie outside tsconfig's `include`, so say how their JSX compiles.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
+    // Vitest's default on a 2-core machine is one worker, one file at a time. The browser files
+    // spend most of their time waiting on Chromium, the network and the widget's own timers, so
+    // three at a time finish sooner; each has its own server, collector and browser context.
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
@@ -24,7 +28,6 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
-          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // A condition polled in a test (`expect.poll`) may take long on a loaded machine: it is the
