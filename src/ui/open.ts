@@ -50,7 +50,9 @@ export function open(o: OpenOptions): UiHandle {
     o.onClose(error);
   };
   /** The control a visitor starts from: the answer given, else the first one (or the thanks text). */
-  const first = () => root!.querySelector<HTMLElement>('[aria-pressed=true]') || root!.querySelector<HTMLElement>('.scale button,input,textarea,.message');
+  // Never a text field on a touch screen: focusing one opens the on-screen keyboard over the page.
+  const fields = matchMedia('(pointer:coarse)').matches ? '' : 'textarea,';
+  const first = () => root!.querySelector<HTMLElement>('[aria-pressed=true]') || root!.querySelector<HTMLElement>('.scale button,input,' + fields + '.message');
 
   try {
     root = host.attachShadow({ mode: 'open' });

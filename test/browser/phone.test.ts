@@ -53,6 +53,26 @@ describeBrowser('phones and popovers (issue 11)', () => {
     t.server.pages.set('/shop.html', htmlPage(body, '<meta name="viewport" content="width=device-width">'));
     const ask = '<h1>Shop</h1><button id="ask" onclick="ressenti(\'show\', \'mood\')">Give feedback</button>';
     t.server.pages.set('/ask.html', htmlPage(ask + scriptTag(t.server, { surveys: '/surveys.json' })));
+    const note = '<h1>Shop</h1><button id="ask" onclick="ressenti(\'show\', \'note\')">Tell us more</button>';
+    t.server.pages.set('/ask-note.html', htmlPage(note + scriptTag(t.server, { surveys: '/surveys.json' }), '<meta name="viewport" content="width=device-width">'));
+  });
+
+  it('asked for by a tap on a touch screen, a text question does not take focus (no on-screen keyboard over the page); by a click on a desktop it does', async () => {
+    const focusedField = async (page: Page) => {
+      const widget = page.locator(HOST);
+      await widget.getByRole('heading', { name: 'Anything to add?' }).waitFor();
+      // Focus, when it goes in, goes once the survey is on screen: wait for the frame after that.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      return widget.evaluate((host) => host.shadowRoot!.activeElement?.localName ?? null);
+    };
+    const phone = await t.open('/ask-note.html', PHONE);
+    await phone.page.waitForFunction(() => (window as unknown as Win).ressenti?.loaded);
+    await phone.page.tap('#ask');
+    expect(await focusedField(phone.page)).toBe(null);
+    const desktop = await t.open('/ask-note.html');
+    await desktop.page.waitForFunction(() => (window as unknown as Win).ressenti?.loaded);
+    await desktop.page.click('#ask');
+    await expect.poll(() => focusedField(desktop.page)).toBe('textarea');
   });
 
   it('below 640px the popover is a full-width sheet at the bottom, no higher than about 40% of the screen', async () => {
