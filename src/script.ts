@@ -3,7 +3,7 @@ import type * as Extra from './extra';
 import type { startSources } from './journey/start';
 import { withLanguage } from './i18n/languages';
 import { registered } from './i18n/registry';
-import { loadScript } from './platform/script';
+import { loadScript, once } from './platform/script';
 import type { SurveyPart } from './survey';
 import type { UiModule } from './ui/contract';
 import { VERSION } from './version';
@@ -28,13 +28,8 @@ function start() {
   // A UI or survey file of another version (a stale cache, a copy already in the global) is refused, every time.
   const current = <T>(part?: T & { version?: string }) => (part?.version == VERSION ? part : undefined);
   const read = () => current(win.__ressentiUI);
-  let ui: Promise<UiModule> | undefined;
   const loadUI = withLanguage(
-    () =>
-      (ui ||= Promise.resolve(read() || loadScript(win, url('ui'), 'the UI', read, tag?.nonce)).catch((err) => {
-        ui = undefined; // a later survey may try again
-        throw err;
-      })),
+    once(() => Promise.resolve(read() || loadScript(win, url('ui'), 'the UI', read, tag?.nonce))),
     (code) => loadScript(win, url(code), `the ${code} strings`, () => registered()[code], tag?.nonce),
     (message) => widget._report({ source: 'ui', message }),
   );

@@ -57,7 +57,7 @@ export function waitUntilFree(win: Window, maxMs: number): { promise: Promise<bo
 /**
  * The never-interrupt policy, once a popover's delay is over: waits (at most `maxMs`, `waiting`
  * called first) for focus to leave a form field, then looks for a quiet zone. Resolves null when
- * the popover may appear now, else why not. It runs only then, so it travels in the UI file.
+ * the popover may appear now, else why not. It runs only then, so it travels in the survey file.
  */
 export function whenFree(win: Window, maxMs: number, waiting = () => {}): { promise: Promise<string | null>; cancel: Stop } {
   const quiet = () => (isQuiet(win) ? 'quiet zone on screen' : null);

@@ -37,3 +37,16 @@ export function loadScript<T>(win: Window, url: string, what: string, read: () =
     doc.head.append(s);
   });
 }
+
+/**
+ * `load` run once, its promise shared by every caller (two surveys, a survey and the sender); a
+ * failure is forgotten, so that a later caller tries again.
+ */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ||= load().catch((err) => {
+      loading = undefined;
+      throw err;
+    }));
+}

@@ -1,3 +1,4 @@
+import { effect } from '@preact/signals-core';
 import { h, render } from 'preact';
 import { rtl } from '../i18n/strings';
 import { formFocused } from '../journey/quiet';
@@ -6,7 +7,6 @@ import type { OpenOptions, UiHandle } from './contract';
 import { Frame } from './frame';
 import { inTheWay, outOfTheWay } from './place';
 import { followViewport, swipeDown } from './sheet';
-import { effect } from '@preact/signals-core';
 import { createStore } from './state';
 import { applyStyles, hostVars, readableOn } from './styles';
 
@@ -122,7 +122,7 @@ export function open(o: OpenOptions): UiHandle {
       }
       stops.push(
         followViewport(win, vars),
-        outOfTheWay(win, host, hostVars(own), o.position, avoid),
+        outOfTheWay(win, host, hostVars(own), o.position, avoid), // a rule of its own: placing rewrites it whole
         swipeDown(root, card, s._dismiss),
         // The thanks screen closes by itself, later when it offers an action, never while the visitor is on it.
         effect(() => {

@@ -57,7 +57,6 @@ export function commands(w: Core, onMoment: Emit): Widget {
     consent(granted) {
       w._consent(granted === true);
       deliver(w, []); // what waited for consent
-
     },
     show(id) {
       if (valid(isName(id), 'show', id, 'name'))

@@ -5,6 +5,7 @@ import type { SurveyPart } from '../survey';
 import { bodyContext } from '../journey';
 import { random } from '../platform/clock';
 import { detectLocale } from '../platform/env';
+import { once } from '../platform/script';
 import type { Stop } from '../platform/listen';
 import type { Context, FeedbackEvent, Options } from '../types';
 import type { UiHandle, UiModule } from '../ui/contract';
@@ -43,7 +44,7 @@ export interface Core extends Bus, Memory, Definitions, Slot {
   _fetchSources: Platform['loadSources'];
   /** Starts the survey file's download (or joins it); rejects with an Error naming what it tried. */
   _fetchSurvey: Platform['loadSurvey'];
-  /** widget/deliver.ts's `deliver`, as a method: the UI file calls it without carrying its code. */
+  /** widget/deliver.ts's `deliver`, as a method: the survey file calls it without carrying its code. */
   _deliver(events: FeedbackEvent[]): void;
   /** The sender once fetched (widget/deliver.ts). */
   _sender?: Promise<Sender | void>;
@@ -67,13 +68,13 @@ export interface Core extends Bus, Memory, Definitions, Slot {
 }
 
 /**
- * A widget's state for `given` options, before anything starts: no definitions yet, no sender. Options it cannot use are told about (config/validate.ts `checkOptions`):
- * an endpoint that is not http(s) gives no delivery, a mistyped consent counts as required.
+ * A widget's state for `given` options, before anything starts: no definitions yet, no sender.
+ * Options it cannot use are told about (config/validate.ts `checkOptions`): an endpoint that is
+ * not http(s) gives no delivery, a mistyped consent counts as required.
  */
 export function createCore(given: Options, platform: Platform): Core {
   const { win } = platform;
   const [options, problems] = checkOptions(given);
-  let part: Promise<SurveyPart> | undefined;
   const consented = options.consent == null;
   // The memory object itself becomes the widget's state: its `_consented` changes with consent.
   const w: Core = Object.assign(createMemory(win, consented, options.visitor === false), createBus(), {
@@ -82,12 +83,7 @@ export function createCore(given: Options, platform: Platform): Core {
     _fetchUI: platform.loadUI,
     _fetchExtra: platform.loadExtra,
     _fetchSources: platform.loadSources,
-    // Once: a survey and the sender may both ask for it. A failure lets a later one try again.
-    _fetchSurvey: () =>
-      (part ||= platform.loadSurvey().catch((err) => {
-        part = undefined;
-        throw err;
-      })),
+    _fetchSurvey: once(platform.loadSurvey),
     _deliver: (events: FeedbackEvent[]) => deliver(w, events),
     _held: [],
     _me: random(),

@@ -11,21 +11,25 @@ import { free, INVITED, take, WAITING, type Claim } from './slot';
 /** How long a popover waits for the visitor to leave a form field before giving up. */
 const FORM_WAIT_MS = 8000;
 
+/** Both files a survey on screen needs, in parallel (each loader joins a download under way). */
+const fetchBoth = (w: Core) => Promise.all([w._fetchUI(w._locale), w._fetchSurvey()]);
+
 /**
  * The UI module, with the strings of the visitor's language, and the survey file, fetched together;
  * or undefined when either could not load (reported).
  */
-export const loadUI = (w: Core): Promise<[UiModule, SurveyPart] | void> =>
-  Promise.all([w._fetchUI(w._locale), w._fetchSurvey()]).catch((err: Error) => w._report({ source: 'ui', message: err.message }));
+export const loadUI = (w: Core): Promise<[UiModule, SurveyPart] | void> => fetchBoth(w).catch((err: Error) => w._report({ source: 'ui', message: err.message }));
+
 
 /**
- * Shows a survey once the UI has loaded (the UI file renders it: `render.ts`): a popover holding
+ * Shows a survey once the UI and the survey file have loaded (the survey file renders it: `render.ts`): a popover holding
  * `claim`, unless a route change or destroy() took the slot back meanwhile, or inline in `target`.
  */
 export async function display(w: Core, survey: Survey, moment: string, ctx: Context, claim?: Claim, target?: Element, linkAnswer?: string) {
   const loaded = await loadUI(w);
   if (!loaded) return claim && free(w, claim);
-  if (!w._destroyed && (!claim || w._claim == claim)) loaded[1]._render(w, loaded[0], survey, moment, ctx, claim, target, linkAnswer);
+  const [ui, part] = loaded;
+  if (!w._destroyed && (!claim || w._claim == claim)) part._render(w, ui, survey, moment, ctx, claim, target, linkAnswer);
 }
 
 /**
@@ -35,7 +39,7 @@ export async function display(w: Core, survey: Survey, moment: string, ctx: Cont
  */
 export function schedule(w: Core, survey: Survey, moment: string, extra: Context | undefined, explain: (notShown?: Reason) => void) {
   // Start fetching now: the delay hides the latency; errors are reported below.
-  Promise.all([w._fetchUI(w._locale), w._fetchSurvey()]).catch(() => {});
+  fetchBoth(w).catch(() => {});
   let cancelWait = () => {};
   const giveUp = (reason: Reason) => {
     free(w, claim);

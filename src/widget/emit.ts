@@ -5,7 +5,7 @@ import type { Core } from './core';
 
 /**
  * Tells of a display: builds the event, stores and sends it, copies it to `dataLayer` when asked,
- * and hands it to the page's handlers. Events come only from a display: this is in the UI file.
+ * and hands it to the page's handlers. Events come only from a display: this is in the survey file.
  */
 export function emit(w: Core, type: EventType, display: Display, extra?: { answers?: Answers; complete?: boolean }) {
   if (w._destroyed) return;

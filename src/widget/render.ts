@@ -12,7 +12,7 @@ import { remember } from './storage';
  * Renders a survey: a popover holding `claim`, or inline inside `target`. It counts as shown
  * (display history, impression) only once the UI is on screen; a survey that cannot render is
  * reported and frees the slot. Its answers become events. This runs only once a survey shows,
- * so it travels in the UI file (see ARCHITECTURE.md).
+ * so it travels in the survey file (see ARCHITECTURE.md).
  */
 export function render(w: Core, ui: UiModule, survey: Survey, moment: string, ctx: Context, claim?: Claim, target?: Element, linkAnswer?: string) {
   const { accent, theme, position } = w._options;

@@ -75,7 +75,7 @@ export function createMemory(win: Window, consented: boolean, anonymous: boolean
   return m;
 }
 
-/** A survey displayed at `now`: its display history, and for a popover the tab's count (UI file: only a display needs it). */
+/** A survey displayed at `now`: its display history, and for a popover the tab's count (survey file: only a display needs it). */
 export function remember(m: Memory, surveyId: string, now: number, popover: boolean) {
   m._kv.set('history', record(m._history(), surveyId, now, popover));
   if (popover) {
