@@ -37,9 +37,10 @@ function start() {
   const widget = createWidget(options, {
     win,
     loadUI,
-    loadExtra: () => loadScript(win, url('extra'), 'the extra file', () => win.__ressentiExtra, tag?.nonce),
-    loadSources: () => loadScript(win, url('sources'), 'the moment sources', () => win.__ressentiSources, tag?.nonce),
-    loadSurvey: () => loadScript(win, url('survey'), 'the survey file', () => current(win.__ressentiSurvey), tag?.nonce),
+    // Each file once per page, however many ask for it (every debug line asks for the extra file).
+    loadExtra: once(() => loadScript(win, url('extra'), 'the extra file', () => win.__ressentiExtra, tag?.nonce)),
+    loadSources: once(() => loadScript(win, url('sources'), 'the moment sources', () => win.__ressentiSources, tag?.nonce)),
+    loadSurvey: once(() => loadScript(win, url('survey'), 'the survey file', () => current(win.__ressentiSurvey), tag?.nonce)),
   });
   const commands = widget as unknown as { [name: string]: (...args: unknown[]) => unknown };
   const ressenti: Command = (command, ...args) => {

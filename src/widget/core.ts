@@ -5,7 +5,6 @@ import type { SurveyPart } from '../survey';
 import { bodyContext } from '../journey';
 import { random } from '../platform/clock';
 import { detectLocale } from '../platform/env';
-import { once } from '../platform/script';
 import type { Stop } from '../platform/listen';
 import type { Context, FeedbackEvent, Options } from '../types';
 import type { UiHandle, UiModule } from '../ui/contract';
@@ -42,7 +41,7 @@ export interface Core extends Bus, Memory, Definitions, Slot {
   _fetchUI(locale: string): Promise<UiModule>;
   _fetchExtra: FetchExtra;
   _fetchSources: Platform['loadSources'];
-  /** Starts the survey file's download (or joins it); rejects with an Error naming what it tried. */
+  /** Starts the survey file's download (or joins it: the platform loads each file once); rejects with an Error naming what it tried. */
   _fetchSurvey: Platform['loadSurvey'];
   /** widget/deliver.ts's `deliver`, as a method: the survey file calls it without carrying its code. */
   _deliver(events: FeedbackEvent[]): void;
@@ -83,7 +82,7 @@ export function createCore(given: Options, platform: Platform): Core {
     _fetchUI: platform.loadUI,
     _fetchExtra: platform.loadExtra,
     _fetchSources: platform.loadSources,
-    _fetchSurvey: once(platform.loadSurvey),
+    _fetchSurvey: platform.loadSurvey,
     _deliver: (events: FeedbackEvent[]) => deliver(w, events),
     _held: [],
     _me: random(),

@@ -124,6 +124,8 @@ describeBrowser('one fatigue policy, never interrupting, and debug explanations,
 
   it('data-debug prints one collapsed group per moment naming the failed condition and its actual value', async () => {
     t.server.pages.set('/debug.html', journeyPage(t.server, '<h1>Checkout</h1>', debugDefs, { debug: true }));
+    const extra = '/dist/ressenti-extra.min.js';
+    const before = t.server.hits(extra);
     const { page, log } = await t.open('/debug.html');
     await loaded(page);
     await ressenti(page, 'moment', 'purchase', { value: 20 });
@@ -136,6 +138,7 @@ describeBrowser('one fatigue policy, never interrupting, and debug explanations,
     await ressenti(page, 'moment', 'purchase', { value: 80 });
     expect((await explanation(log, 'purchase', 2)).title).toBe('[ressenti] moment "purchase" → "big-order"');
     await impressionOf(t.server, 'big-order');
+    expect(t.server.hits(extra) - before).toBe(1); // three moments explained, their words fetched once
   });
 
   it('without data-debug nothing is printed', async () => {
