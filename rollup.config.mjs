@@ -22,7 +22,7 @@ const MANGLE = 'mangle.json';
 const committed = readFileSync(MANGLE, 'utf8');
 const nameCache = JSON.parse(committed);
 
-const minify = (module) =>
+const minify = (module, eager) =>
   terser({
     ecma: 2020,
     module,
@@ -32,7 +32,10 @@ const minify = (module) =>
     mangle: { properties: { regex: /^_(?!_)/, keep_quoted: true } },
     nameCache,
     // ASCII only: French strings survive a CDN that serves the file without charset=utf-8.
-    format: { comments: false, ascii_only: true },
+    // `eager`: a file whose functions nearly all run as soon as it loads. The compile hint has Chromium
+    // (136+) compile them on the thread that streams the file in, rather than one by one on the main
+    // thread as each first runs: measured, half the boot script's main-thread time at 4× CPU.
+    format: { comments: false, ascii_only: true, preamble: eager ? '//# allFunctionsCalledOnLoad' : undefined },
   });
 
 /**
@@ -149,10 +152,10 @@ rmSync('dist', { recursive: true, force: true });
 
 const onwarn = (warning) => console.warn(`(!) ${warning.message}`); // printed even under --silent
 
-const iife = (input, file, core, ...more) => ({
+const iife = (input, file, core, eager, ...more) => ({
   input,
   onwarn,
-  plugins: [nodeResolve(), compile(false), minify(false), guard(core), ...more],
+  plugins: [nodeResolve(), compile(false), minify(false, eager), guard(core), ...more],
   output: { file, format: 'iife' },
 });
 
@@ -178,11 +181,12 @@ export default [
         : 'core-[hash].mjs',
     },
   },
-  iife('src/script.ts', 'dist/ressenti.min.js', true),
-  iife('src/extra-global.ts', 'dist/ressenti-extra.min.js', true),
-  iife('src/journey/start-global.ts', 'dist/ressenti-sources.min.js', true),
-  iife('src/survey-global.ts', 'dist/ressenti-survey.min.js', true),
+  // Compiled eagerly: all but the extra file, most of whose words and functions a page never uses.
+  iife('src/script.ts', 'dist/ressenti.min.js', true, true),
+  iife('src/extra-global.ts', 'dist/ressenti-extra.min.js', true, false),
+  iife('src/journey/start-global.ts', 'dist/ressenti-sources.min.js', true, true),
+  iife('src/survey-global.ts', 'dist/ressenti-survey.min.js', true, true),
   ...languages.map(language),
   // The last build: mangle.json is checked once every build has added its names.
-  iife('src/ui/global.ts', 'dist/ressenti-ui.min.js', false, nameMap()),
+  iife('src/ui/global.ts', 'dist/ressenti-ui.min.js', false, true, nameMap()),
 ];
