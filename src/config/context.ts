@@ -6,10 +6,12 @@ import type { Context } from '../types';
  * event cannot throw later): values JSON cannot carry (circular objects, BigInt, functions,
  * throwing getters) are left out, with one warning naming them.
  */
-export function jsonSafe(context?: Context): Context {
+export function jsonSafe(given?: Context | null): Context {
+  const context = given || {};
   const safe: Context = {};
   const left: string[] = [];
-  for (const key in context) {
+  // Own keys only: for…in would also walk what a page added to Object.prototype (Prototype.js's toJSON).
+  for (const key of Object.keys(context)) {
     try {
       const value = context[key];
       // undefined stays: it takes a key out of the page context. A function becomes undefined in JSON: the parse throws,

@@ -27,17 +27,20 @@ export const filled = (v: unknown): v is Obj => isObj(v) && keys(v).length > 0;
 /** Every way to write the values of `T` space-separated, each once: `'a b' | 'b a'`. */
 type Spelled<T extends string, U extends string = T> = [T] extends [never] ? never : U extends U ? ([Exclude<T, U>] extends [never] ? U : `${U} ${Spelled<Exclude<T, U>>}`) : never;
 
+/** A value or a list of values as a list (not `[].concat`, which takes a slow path for an object). */
+export const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
 /**
  * A rule accepting one of the space-separated words, which must be exactly the values of `T` (a
  * type of types.ts, given at each use): the compiler refuses a list that lacks one or adds another.
  */
 export const oneOf = <T extends string = never>(words: Spelled<NoInfer<T>>): Rule => {
-  const list = words.split(' ');
-  return [(v) => list.includes(v), ['oneOf', words]];
+  const allowed = words.split(' ');
+  return [(v) => allowed.includes(v), ['oneOf', words]];
 };
 
 export const req = ([test, expect]: Rule): Rule => [test, expect, 1];
-export const many = ([test, expect]: Rule): Rule => [(v) => [].concat(v).every((x) => test(x)), ['many', expect]];
+export const many = ([test, expect]: Rule): Rule => [(v) => list(v).every((x) => test(x)), ['many', expect]];
 export const range = (lo: number, hi = Infinity, integer?: boolean): Rule => [
   (v) => isNum(v) && v >= lo && v <= hi && (!integer || v % 1 == 0),
   ['range', lo, hi, integer],

@@ -101,16 +101,21 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
     'option',
   ];
   const checks: Checks = { _list: list, _option: option };
-  // `ids` grows as questions are checked: a question's `if` sees only the ones before it.
-  const question = (ids: Set<string>): Rule => [
+  // Built once, not once per survey or question, so that thousands of surveys allocate little: `ids`
+  // (the survey's question ids so far) is emptied for each survey.
+  const seen = new Set<string>();
+  const ids = new Set<string>();
+  // A question's `if` is checked before its `id` is counted: it sees only the questions before it.
+  const base: Schema = { if: comparisons(ids), id: req(unique(ids)), type: req(TYPE), text: req(TEXT) };
+  const question: Rule = [
     (q, p) => {
       const known = TYPE[0](q?.type);
-      return fields(q, p, { id: req(unique(ids)), type: req(TYPE), text: req(TEXT), if: comparisons(new Set(ids)), ...(known && FIELDS[q.type as QuestionType](q, checks)) }, !known);
+      return fields(q, p, known ? { ...base, ...FIELDS[q.type as QuestionType](q, checks) } : base, !known);
     },
     'object',
   ];
-  // What does not depend on the survey's own question ids is built once, not once per survey.
-  const common: Schema = {
+  const survey = obj({
+    id: req(unique(seen)),
     on: MOMENTS,
     delay: range(0),
     if: obj({ path: GLOBS, url: GLOBS, device: many(oneOf<Device>('mobile tablet desktop')), context: comparisons() }),
@@ -118,16 +123,9 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
     limit: obj({ once: BOOL, cooldownDays: range(0) }),
     priority: [isNum, 'number'],
     display: oneOf<NonNullable<Survey['display']>>('popover inline'),
-  };
-  const survey = (seen: Set<string>): Schema => {
-    const ids = new Set<string>();
-    return {
-      id: req(unique(seen)),
-      ...common,
-      questions: req(list(question(ids), 'questions')),
-      thanks: obj({ text: TEXT, action: obj({ if: comparisons(ids), label: req(TEXT), url: req(LINK) }) }),
-    };
-  };
+    questions: req(list(question, 'questions')),
+    thanks: obj({ text: TEXT, action: obj({ if: comparisons(ids), label: req(TEXT), url: req(LINK) }) }),
+  });
 
   const doc: Obj = isObj(input) ? input : { surveys: input };
   fields(doc, '', {
@@ -139,11 +137,11 @@ export function validateDefinitions(input: unknown): { surveys: Survey[]; settin
   const settings: Obj = {};
   for (const k of keys(SETTINGS)) if (SETTINGS[k][0](doc.settings?.[k])) settings[k] = doc.settings[k];
 
-  const seen = new Set<string>();
   const surveys = (Array.isArray(doc.surveys) ? doc.surveys : []).filter((s: any, index: number) => {
     surveyId = (isStr(s?.id) && s.id) || undefined;
     failed = false;
-    check(`surveys[${index}]`, s, obj(survey(seen)));
+    ids.clear();
+    check(`surveys[${index}]`, s, survey);
     return !failed;
   });
   return { surveys, settings, problems };

@@ -1,8 +1,6 @@
 import type { AnswerCondition, Answers, Comparison, Context, SurveyCondition } from '../types';
 import type { Reason } from './reason';
-
-/** A value or a list of values as a list. */
-export const list = <T>(value: T | T[]): T[] => ([] as T[]).concat(value);
+import { list } from '../config/rules';
 
 // Numbers and numeric strings are numbers; everything else (booleans, null, "", "abc") is not.
 const num = (v: unknown): number => (typeof v == 'number' ? v : typeof v == 'string' && v.trim() ? +v : NaN);

@@ -1,5 +1,6 @@
 import type { Context, Settings, Survey } from '../types';
-import { checkSurvey, list } from './conditions';
+import { list } from '../config/rules';
+import { checkSurvey } from './conditions';
 import type { Reason } from './reason';
 import { fatigueReason, limitReason, type History } from './history';
 

@@ -37,4 +37,20 @@ describe('context values JSON cannot carry', () => {
     expect(jsonSafe(undefined)).toEqual({});
     expect(warn).not.toHaveBeenCalled();
   });
+
+  it('takes own keys only: what a Prototype.js or MooTools page added to Object.prototype is neither copied nor warned about', () => {
+    const warn = vi.spyOn(console, 'warn');
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.toJSON = function () {
+      return this;
+    };
+    proto.extend = 'added';
+    try {
+      expect(Object.keys(jsonSafe({ a: 1 }))).toEqual(['a']);
+    } finally {
+      delete proto.toJSON;
+      delete proto.extend;
+    }
+    expect(warn).not.toHaveBeenCalled();
+  });
 });
