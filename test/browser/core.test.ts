@@ -92,7 +92,7 @@ describeBrowser('the widget end to end (script tag)', () => {
     expect(events.find((x) => x.complete)?.answers).toEqual({ mood: 1, why: 'Too slow', topic: 'price' });
   });
 
-  it('keyboard: Tab reaches the faces, arrows move between them, Escape dismisses and focus goes back where it was', async () => {
+  it('keyboard: Tab reaches the faces, one tab stop each, Escape dismisses and focus goes back where it was', async () => {
     const { page } = await t.open('/quiet.html');
     await page.evaluate(() => {
       const b = document.body.appendChild(document.createElement('button'));
