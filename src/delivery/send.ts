@@ -46,6 +46,9 @@ export function createSender(w: Host): Sender {
   const onError = w._report;
   const doc = win.document;
   let kept = 0; // keepalive body bytes in flight, against the browser's quota
+  // Requests in flight without keepalive (the quota was taken), each as a way to send it again with
+  // keepalive: they die with the page, so leaving sends their events again (the collector de-duplicates).
+  const bare = new Set<() => void>();
   let stopTimer: Stop = () => {};
   const timeouts = new Set<Stop>();
   let failing = false;
@@ -106,9 +109,12 @@ export function createSender(w: Host): Sender {
     // only this page's life carries rather than one refused.
     const keep = kept + size <= BUDGET ? size : 0;
     kept += keep;
+    const again = () => kept + size <= BUDGET && (bare.delete(again), post(events, ids, size));
+    if (!keep) bare.add(again);
     const settle = (res?: Response) => {
       stopAbort();
       timeouts.delete(stopAbort);
+      bare.delete(again);
       kept -= keep;
       const now = clock();
       const status = res?.status;
@@ -178,8 +184,11 @@ export function createSender(w: Host): Sender {
   const flush = () => pass(true);
   // Once the visitor leaves, a request in flight is let finish however long the collector stalls
   // (keepalive: even after the page is gone); aborting it would leave its events to a later visit.
+  // One without keepalive goes again with it, as far as the quota allows (what does not fit waits
+  // in the outbox for a later visit).
   const leave = () => {
     timeouts.forEach((stop) => stop());
+    bare.forEach((again) => again());
     flush();
   };
   const unlisten = all(

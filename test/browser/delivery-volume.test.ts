@@ -1,7 +1,7 @@
 // Delivery at volume and at the edges, in Chromium: a burst larger than the keepalive quota, a
 // visitor who leaves while the collector stalls, a collector on another origin without CORS.
 import { expect, it } from 'vitest';
-import { describeBrowser, useBrowser } from './harness';
+import { describeBrowser, htmlPage, useBrowser } from './harness';
 import { HOST, journeyPage, loaded, ressenti, setHidden } from './journey-helpers';
 
 const mood = { id: 'mood', questions: [{ id: 'mood', type: 'emoji', text: 'How is your visit going?' }] };
@@ -50,6 +50,40 @@ describeBrowser('delivery at volume, leaving, and across origins', () => {
     collector.hang(false);
     const events = await collector.waitFor((e) => e.some((x) => x.type === 'response'));
     expect(events.find((e) => e.type === 'response')!.answers).toEqual({ mood: 5 });
+  });
+
+  it('an answer whose request went without keepalive (the quota was taken) and hangs: leaving sends it again with keepalive, and it arrives', async () => {
+    const { collector } = t.server;
+    t.server.pages.set('/backlog.html', journeyPage(t.server, '<h1>Shop</h1>', { surveys: [mood] }));
+    t.server.pages.set('/elsewhere.html', htmlPage('<h1>Another site</h1>'));
+    const { page } = await t.open();
+    // An earlier visit left 150 answers of ~600 bytes (90 KB): more than one keepalive request carries.
+    await page.addInitScript(() => {
+      if (location.pathname != '/backlog.html' || localStorage.length) return;
+      for (let i = 0; i < 150; i++) {
+        const eventId = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+        const event = { v: 1, eventId, type: 'response', responseId: 'r' + i, surveyId: 'mood', moment: 'show', answers: { mood: 4 }, complete: true,
+          context: { url: location.href, path: location.pathname, locale: 'en', device: 'desktop', note: 'x'.repeat(400) }, session: 's', ts: new Date(Date.now() - 6e4).toISOString() };
+        localStorage.setItem('ressenti:o:' + eventId, JSON.stringify({ event, attempts: 0, due: 0 }));
+      }
+    });
+    collector.hang(true);
+    await page.goto(t.server.url + '/backlog.html');
+    await loaded(page);
+    // The backlog's first request (keepalive, up to the 64 KB quota) hangs; then the visitor answers:
+    // the impression and the answer go in requests without keepalive, as the quota is taken.
+    await expect.poll(() => collector.requests.length, { timeout: 15_000 }).toBe(1);
+    await ressenti(page, 'show', 'mood');
+    await page.locator(HOST).getByRole('button', { name: /delighted/i }).click();
+    await expect.poll(() => collector.requests.some((r) => r.body.includes('"mood":5'))).toBe(true);
+    // The first one is answered, which frees the quota; the answer's request still hangs. The visitor leaves.
+    collector.release(1);
+    const left = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ressenti:o:')).length);
+    await expect.poll(left).toBeLessThan(100);
+    await page.goto(t.server.url + '/elsewhere.html');
+    collector.hang(false);
+    const events = await collector.waitFor((e) => e.some((x) => x.type === 'response' && x.answers?.mood === 5));
+    expect(events.filter((e) => e.type === 'response')).toHaveLength(151); // the backlog and the answer: none lost
   });
 
   it('a collector on another origin that sends no Access-Control-Allow-Origin: the error says it may lack it', async () => {

@@ -70,6 +70,8 @@ export interface Collector {
   failEvery(k: number): void;
   /** While on, POSTs are held open unanswered; turning it off processes them in order. */
   hang(on: boolean): void;
+  /** Processes the `n` oldest POSTs held so far, the others stay held. */
+  release(n: number): void;
   /** Resolves with the events once `predicate(events)` holds; rejects after `timeoutMs` listing what arrived. */
   waitFor(predicate: (events: FeedbackEvent[]) => boolean, timeoutMs?: number): Promise<FeedbackEvent[]>;
   /** Forgets every request and event, and every programmed failure. */
@@ -194,7 +196,10 @@ function createCollector() {
     },
     hang(on) {
       hanging = on;
-      if (!on) for (const release of held.splice(0)) release();
+      if (!on) collector.release(held.length);
+    },
+    release(n) {
+      for (const release of held.splice(0, n)) release();
     },
     async waitFor(predicate, timeoutMs = 15_000) { // as long as expect.poll waits (vitest.config.ts)
       await new Promise<void>((done) => {

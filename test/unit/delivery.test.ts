@@ -535,6 +535,32 @@ describe('delivery: volume, the keepalive quota, leaving', () => {
     expect(stored()).toEqual([]);
   });
 
+  it('leaving while a request without keepalive hangs sends its events again with keepalive, once the quota allows; the outbox empties once either is answered', async () => {
+    const d = start();
+    d.push(Array.from({ length: 100 }, () => ev('response', 'x'.repeat(500))));
+    await tick();
+    const answer = ev('response', 'given while the collector stalls');
+    d.push([answer]);
+    await tick();
+    const [big, hanging] = page.requests;
+    expect(hanging.init.keepalive).toBe(false); // the quota was taken by the first request
+    page.hide(); // the quota is still taken: nothing fits
+    expect(page.requests).toHaveLength(2);
+    await big.reply(204);
+    expect(page.requests).toHaveLength(2); // its events are leased: nothing else goes
+    page.fire('pagehide');
+    expect(page.requests).toHaveLength(3);
+    expect(page.requests[2].init.keepalive).toBe(true);
+    expect(ids(page.requests[2].events)).toEqual(ids(hanging.events));
+    expect(ids(hanging.events)).toContain(answer.eventId);
+    page.fire('pagehide'); // once
+    expect(page.requests).toHaveLength(3);
+    await page.requests[2].reply(204);
+    expect(stored()).toEqual([]);
+    await hanging.reply(204); // the collector de-duplicates on eventId
+    expect(stored()).toEqual([]);
+  });
+
   it('a network error from a collector on another origin says it may lack Access-Control-Allow-Origin; on the same origin, or a timeout, it does not', async () => {
     start().push([ev()]);
     await tick();
