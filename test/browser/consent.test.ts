@@ -157,8 +157,15 @@ describeBrowser('consent', () => {
       await loaded(page);
       expect(await postsSoFar(page)).toBe(0); // no consent on this page yet: nothing goes
       expect(later.collector.requests).toEqual([]);
+      // What the first browser left, read from storage (the widget itself does not read it before consent).
+      const clock = () => page.evaluate(() => Date.now());
+      const left = `page clock ${await clock()}: ${await outbox(page)}`;
+      expect(left).toMatch(/"response"/);
       await ressenti(page, 'consent', true); // what a consent-management platform's callback does
-      const events = await later.collector.waitFor((e) => e.length === 2);
+      // A failure says what the outbox held before and after, to tell a lost entry from one held back.
+      const events = await later.collector.waitFor((e) => e.length === 2).catch(async (e: Error) => {
+        throw new Error(`${e.message}\noutbox at the consent call, ${left}\noutbox now, page clock ${await clock()}: ${await outbox(page)}`);
+      });
       expect(events.map((e) => [e.type, e.surveyId]).sort()).toEqual([
         ['impression', 'mood'],
         ['response', 'mood'],
