@@ -15,8 +15,9 @@ export function json(v: any): string | undefined {
   if (Array.isArray(v)) return '[' + v.map((x) => json(x) ?? 'null').join() + ']';
   // As Date.prototype.toJSON would (Prototype.js replaces it too): an invalid date is null.
   if (v instanceof Date) return json(isFinite(+v) ? v.toISOString() : null);
-  // Own keys only: a page may add enumerable ones to Object.prototype.
-  if (v && typeof v == 'object')
+  // Own keys only: a page may add enumerable ones to Object.prototype. A DOM node has none (its
+  // JSON would be {}), so it is left out, as a function is.
+  if (v && typeof v == 'object' && !(v.nodeType > 0))
     return (
       '{' +
       Object.keys(v)

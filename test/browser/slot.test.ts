@@ -15,20 +15,31 @@ const seen = (page: import('playwright-core').Page) => page.evaluate(() => ({ er
 describeBrowser('the popover slot in Chromium: shown only once on screen, an invitation over a thank-you', () => {
   const t = useBrowser();
 
-  it('a survey that cannot render (no attachShadow) is reported through `error`, counted nowhere, and a later moment still shows it', async () => {
+  // What a page can break: the built-in saved as `window.real` before it goes (to be put back).
+  const broken = [
+    { what: 'no attachShadow', owner: 'Element', name: 'attachShadow', breaks: 'delete Element.prototype.attachShadow', error: /^could not render "once": TypeError/ },
+    {
+      what: 'a throwing built-in (insertRule, as a broken polyfill)',
+      owner: 'CSSStyleSheet',
+      name: 'insertRule',
+      breaks: "CSSStyleSheet.prototype.insertRule=function(){throw new DOMException('refused','SyntaxError')}",
+      error: /^could not render "once": SyntaxError: refused/,
+    },
+  ];
+  it.each(broken)('a survey that cannot render ($what) is reported through `error`, counted nowhere, and a later moment still shows it', async ({ owner, name, breaks, error }) => {
     // `limit.once` and one popover per session: had the failure been counted, the second moment could not show it.
     const defs = { surveys: [ask('once', 'purchase', { limit: { once: true } })], settings: { maxPerSession: 1 } };
-    const head = ERRORS + '<script>window.realAttach=Element.prototype.attachShadow;delete Element.prototype.attachShadow</script>';
-    t.server.pages.set('/no-shadow.html', journeyPage(t.server, '<h1>Order confirmed</h1>', defs, {}, head));
-    const { page, log } = await t.open('/no-shadow.html');
+    const head = ERRORS + `<script>window.real=${owner}.prototype.${name};${breaks}</script>`;
+    t.server.pages.set('/broken.html', journeyPage(t.server, '<h1>Order confirmed</h1>', defs, {}, head));
+    const { page, log } = await t.open('/broken.html');
     await loaded(page);
     await ressenti(page, 'moment', 'purchase');
     await page.waitForFunction(() => (window as unknown as { errors: unknown[] }).errors.length > 0);
-    expect(await seen(page)).toEqual({ errors: [{ source: 'ui', message: expect.stringMatching(/^could not render "once": TypeError/) }], shown: [] });
-    expect(await page.locator(HOST).count()).toBe(0);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('history')))).toEqual([]);
+    expect(await seen(page)).toEqual({ errors: [{ source: 'ui', message: expect.stringMatching(error) }], shown: [] });
+    expect(await page.locator('ressenti-widget').count()).toBe(0);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => /history|ressenti:o:/.test(k)))).toEqual([]);
 
-    await page.evaluate(() => (Element.prototype.attachShadow = (window as unknown as { realAttach: typeof Element.prototype.attachShadow }).realAttach));
+    await page.evaluate(([owner, name]) => ((window as never)[owner] as { prototype: Record<string, unknown> }).prototype[name] = (window as unknown as { real: unknown }).real, [owner, name]);
     await ressenti(page, 'moment', 'purchase');
     await page.locator(HOST).getByText('Survey once?').waitFor();
     await impressionOf(t.server, 'once');

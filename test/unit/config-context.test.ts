@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonSafe } from '../../src/config/context';
 
@@ -19,9 +20,11 @@ describe('context values JSON cannot carry', () => {
         throw new Error('getter');
       },
       when: new Date(0),
+      node: document.body, // its JSON would be {}
+      nodes: [document.body, 1],
     } as never;
-    expect(jsonSafe(given)).toEqual({ cart: 42, page: 'home', gone: undefined, when: '1970-01-01T00:00:00.000Z' });
-    expect(warn.mock.calls).toEqual([['[ressenti] context: circular, big, fn, boom left out (JSON cannot carry them)']]);
+    expect(jsonSafe(given)).toEqual({ cart: 42, page: 'home', gone: undefined, when: '1970-01-01T00:00:00.000Z', nodes: [null, 1] });
+    expect(warn.mock.calls).toEqual([['[ressenti] context: circular, big, fn, boom, node left out (JSON cannot carry them)']]);
   });
 
   it('is a copy taken when given: a later change to the object does not reach events', () => {
