@@ -106,16 +106,18 @@ describeBrowser('browser test harness', () => {
     await expect(t.server.collector.waitFor((e) => e.length > 1, 200)).rejects.toThrow(/1 event\(s\) stored:\n {2}response s1 .*\(only\)/);
   });
 
-  it('records console messages and uncaught page errors', async () => {
+  it('records console messages, uncaught page errors and unhandled rejections', async () => {
     const { page, log } = await t.open('/plain.html');
     await page.evaluate(() => {
       console.error('[ressenti] surveys[0] "x": id is missing');
       setTimeout(() => {
         throw new Error('boom');
       });
+      void Promise.reject(new Error('rejected'));
     });
-    await expect.poll(() => log.errors.length).toBe(1);
-    expect(log.errors[0]).toContain('boom');
+    await expect.poll(() => log.errors.length).toBe(2);
+    expect(log.errors.join()).toMatch(/boom/);
+    expect(log.errors.join()).toMatch(/rejected/);
     expect(log.ressenti()).toEqual(['[ressenti] surveys[0] "x": id is missing']);
   });
 
