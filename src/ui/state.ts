@@ -1,7 +1,6 @@
 import { isLink } from '../config/rules';
 import { checkAnswers } from '../decide/conditions';
 import { pick, strings } from '../i18n/strings';
-import { json } from '../platform/json';
 import type { AnswerValue, Answers, Question, Strings, Survey, Text } from '../types';
 import type { OpenOptions } from './contract';
 import { computed, signal } from '@preact/signals-core';
@@ -15,6 +14,9 @@ export type Store = ReturnType<typeof createStore>;
  * an ordinary key, never one of Object's.
  */
 const bag = (...from: Answers[]): Answers => Object.assign(Object.create(null), ...from);
+
+/** Answers as text to compare: ids and values (numbers, strings, lists of strings) apart by NULs. */
+const said = (answers: Answers) => Object.entries(answers).flat(2).join('\0');
 
 /**
  * The questions to ask, given the answers so far: those whose `if` holds on the answers to the
@@ -61,10 +63,10 @@ export function createStore(o: OpenOptions, end: () => void) {
     return a && checkAnswers(a.if, state.value.kept) && isLink(a.url) ? a : undefined;
   });
   // The last answers reported, so that Back then Next without a change sends nothing new.
-  let last = json(given);
+  let last = said(given);
   const report = (complete: boolean) => {
     const { kept } = state.value;
-    const now = json(kept);
+    const now = said(kept);
     if (complete || now != last) o.onAnswer(kept, complete);
     last = now;
   };
@@ -93,9 +95,9 @@ export function createStore(o: OpenOptions, end: () => void) {
     _set(id: string, value: AnswerValue) {
       answers.value = bag(answers.value, { [id]: value });
     },
-    /** A tap on a value, whose point says `said`: sends a one-step survey at once, else records it and moves on (the last step waits for Send). */
-    _pick(id: string, value: AnswerValue, said: string) {
-      s._tapped[id] = said;
+    /** A tap on a value, whose point says `label`: sends a one-step survey at once, else records it and moves on (the last step waits for Send). */
+    _pick(id: string, value: AnswerValue, label: string) {
+      s._tapped[id] = label;
       s._set(id, value);
       const n = state.value.steps.length;
       if (n < 2) s._send();
@@ -108,7 +110,7 @@ export function createStore(o: OpenOptions, end: () => void) {
     },
     _back: () => go(-1),
     /** A link's answer is an answer: reported once the survey is on screen (open.ts). */
-    _linked: () => last != '{}' && o.onAnswer(given, done.value),
+    _linked: () => last && o.onAnswer(given, done.value),
     _send() {
       report(true);
       s._moved = true;

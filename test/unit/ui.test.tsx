@@ -109,10 +109,15 @@ describe('what the visitor sees', () => {
     await w.click(w.points()[1]); // unhappy: now the text question is asked
     expect(w.heading()).toBe('What went wrong?');
     expect(w.shows('2 of 3')).toBe(true);
+    expect(w.calls.answers.at(-1)).toEqual([{ mood: 2 }, false]); // a changed answer is reported again
     const box = w.one('textbox', 'What went wrong?') as HTMLTextAreaElement;
     box.value = 'Too slow';
     box.dispatchEvent(new Event('input', { bubbles: true }));
     await w.click(w.one('button', 'Next')!);
+    expect(w.calls.answers.at(-1)).toEqual([{ mood: 2, why: 'Too slow' }, false]);
+    await w.click(w.one('button', 'Back')!);
+    await w.click(w.one('button', 'Next')!); // back and on again without a change: nothing new is sent
+    expect(w.calls.answers).toHaveLength(3);
     await w.click(w.points()[0]); // thumbs up on the last step: recorded, waits for Send
     expect(w.heading()).toBe('Would you buy again?');
     expect(w.one('button', 'Next')).toBeNull();
