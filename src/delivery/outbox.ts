@@ -64,7 +64,8 @@ export function over(list: Entry[], now: number, max = MAX_EVENTS): Entry[] {
   // Sorting is stable, so within a rank the oldest come first, and go first.
   const kept = new Set(
     list
-      .filter((x) => now - Date.parse(x.event.ts) < MAX_AGE)
+      // Not Date.parse: Datejs replaces it with one that gives null for an ISO date (every event "too old").
+      .filter((x) => now - +new Date(x.event.ts) < MAX_AGE)
       .sort((a, b) => RANK[a.event.type] - RANK[b.event.type])
       .slice(-max),
   );

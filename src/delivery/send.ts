@@ -138,7 +138,7 @@ export function createSender(w: Host): Sender {
       } else {
         // A cross-origin collector must send `Access-Control-Expose-Headers: Retry-After` for it to be read.
         const h = res?.headers.get('Retry-After');
-        const wait = h ? (+h >= 0 ? +h * 1e3 : Date.parse(h) - now) : NaN; // seconds or an HTTP date
+        const wait = h ? (+h >= 0 ? +h * 1e3 : +new Date(h) - now) : NaN; // seconds or an HTTP date (not Date.parse: see outbox.ts)
         const r = random(); // full jitter, one draw so that the batch is retried together
         // Those still there back off: another tab may have delivered some meanwhile. The collector's
         // Retry-After is also their lease (a time before which nothing sends them), which, unlike

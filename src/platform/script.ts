@@ -20,7 +20,7 @@ export function loadScript<T>(win: Window, url: string, what: string, read: () =
   const caught = (e: ErrorEvent) => doc.currentScript == s && e.preventDefault();
   return new Promise<T>((resolve, reject) => {
     const done = (why?: unknown) => {
-      s.remove();
+      s.parentNode?.removeChild(s); // Prototype.js's remove() throws when it is not placed yet (a Trusted Types refusal)
       win.removeEventListener('error', caught, true);
       const value = why == null && read();
       value ? resolve(value) : reject(Error(`could not load ${what} from ${url}` + (why ?? ': not the file of Ressenti ' + VERSION)));

@@ -40,8 +40,15 @@ export interface QuestionSpec<Q extends Question> {
 /** One piece of every question type, by type: what a bundle's registry holds. */
 export type Registry<K extends keyof QuestionSpec<Question>> = { [T in QuestionType]: QuestionSpec<Of<T>>[K] };
 
-/** `[from, …, to]`. */
-export const upTo = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+/**
+ * `[from, …, to]`. Not `Array.from({ length }, fn)`: Prototype.js (Magento 1 shops) replaces
+ * `Array.from` with a copy that ignores `fn`, and MooTools with one that wraps its argument.
+ */
+export const upTo = (from: number, to: number) => {
+  const all = [];
+  while (from <= to) all.push(from++);
+  return all;
+};
 
 /** The value among `values` that a link writes as `raw` (`"7"` is 7): written plainly, not `07` or `7.0`. */
 export const among = (values: readonly AnswerValue[], raw: string) => values.find((v) => '' + v == raw);

@@ -42,7 +42,9 @@ export function open(o: OpenOptions): UiHandle {
     } catch {
       // the host goes all the same
     }
-    host.remove();
+    // Not host.remove(): Prototype.js replaces it with one that throws when the host is not in the
+    // page (a render that failed before it was placed, a page that took it out).
+    host.parentNode?.removeChild(host);
   };
   const end = (error?: unknown) => {
     if (closed) return;
