@@ -1,5 +1,4 @@
-/** How long a definitions URL may take before it is given up: nothing waits forever. */
-const TIMEOUT_MS = 1e4;
+import { NO_ANSWER, PATIENCE } from '../platform/listen';
 
 /**
  * Loads a JSON document from `#id` (the text of an inline `<script type="application/json">`)
@@ -16,7 +15,7 @@ export function loadJSON(source: string, win: Window): Promise<unknown> {
       if (source[0] != '#')
         return Promise.race<string>([
           win.fetch(source).then((res) => (res.ok ? res.text() : Promise.reject(`HTTP ${res.status}`))),
-          new Promise<string>((_, late) => win.setTimeout(late, TIMEOUT_MS, `no answer within ${TIMEOUT_MS / 1e3} s`)),
+          new Promise<string>((_, late) => win.setTimeout(late, PATIENCE, NO_ANSWER)),
         ]);
       const found = el();
       return found ? found.textContent || '' : Promise.reject(`no element with id ${JSON.stringify(id)}`);

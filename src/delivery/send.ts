@@ -1,5 +1,5 @@
 import { now as clock, random } from '../platform/clock';
-import { after, all, on, type Stop } from '../platform/listen';
+import { after, all, on, PATIENCE, type Stop } from '../platform/listen';
 import { json } from '../platform/json';
 import type { KV } from '../platform/storage';
 import type { RessentiError } from '../types';
@@ -24,10 +24,9 @@ export interface Sender {
   _dispose(): void;
 }
 
-// A hanging collector must not hold events, nor their lease, for long.
-const TIMEOUT = 1e4;
-// Longer than any request of ours can last, so that no other tab sends the same events meanwhile.
-const LEASE = TIMEOUT + 5e3;
+// Longer than any request of ours can last (a hanging collector is given up after PATIENCE, so that
+// it holds neither events nor their lease for long), so that no other tab sends the same events meanwhile.
+const LEASE = PATIENCE + 5e3;
 // The most one request carries. Also the browser's quota: keepalive bodies in flight share 64 KiB
 // per page, and one beyond it is refused ("Failed to fetch").
 const BUDGET = 64e3;
@@ -103,7 +102,7 @@ export function createSender(w: Host): Sender {
 
   function post(events: string[], ids: string[], size: number) {
     const ctl = new AbortController();
-    const stopAbort = after(win, TIMEOUT, () => ctl.abort());
+    const stopAbort = after(win, PATIENCE, () => ctl.abort());
     timeouts.add(stopAbort);
     // Keepalive (the request outlives the page) while the quota allows; beyond it, a request that
     // only this page's life carries rather than one refused.

@@ -1,4 +1,5 @@
 import { VERSION } from '../version';
+import { after, NO_ANSWER, PATIENCE } from './listen';
 
 /** Trusted Types' policy factory (`window.trustedTypes`), when the browser has it. */
 type TrustedTypes = { createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown } };
@@ -20,11 +21,15 @@ export function loadScript<T>(win: Window, url: string, what: string, read: () =
   const caught = (e: ErrorEvent) => doc.currentScript == s && e.preventDefault();
   return new Promise<T>((resolve, reject) => {
     const done = (why?: unknown) => {
+      stop();
       s.parentNode?.removeChild(s); // Prototype.js's remove() throws when it is not placed yet (a Trusted Types refusal)
       win.removeEventListener('error', caught, true);
       const value = why == null && read();
       value ? resolve(value) : reject(Error(`could not load ${what} from ${url}` + (why ?? ': not the file of Ressenti ' + VERSION)));
     };
+    // A server that never answers would hold the popover slot, and every later use, for good. Should
+    // the file come later it still runs: its global is there for the next try.
+    const stop = after(win, PATIENCE, () => done(': ' + NO_ANSWER));
     try {
       s.src = ((policy ||= (win as { trustedTypes?: TrustedTypes }).trustedTypes?.createPolicy('ressenti', { createScriptURL: (u) => u }))?.createScriptURL(url) ?? url) as string;
     } catch {

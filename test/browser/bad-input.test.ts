@@ -1,10 +1,12 @@
 // Bad input never breaks the host (issue 5): each mistake gives one clear `[ressenti]` console
 // message and one `error` event, nothing is thrown into the page, and the rest keeps working.
+import { readFileSync } from 'node:fs';
 import { connect, createServer, type Server as TcpServer } from 'node:net';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RessentiError } from '../../src/types';
-import { describeBrowser, htmlPage, scriptTag, useBrowser, type ConsoleLog } from './harness';
+import { DIST, describeBrowser, htmlPage, scriptTag, useBrowser, type ConsoleLog } from './harness';
 
 const HOST = '[data-ressenti-host]';
 const JS = { 'Content-Type': 'text/javascript' };
@@ -191,6 +193,34 @@ describeBrowser('bad input from the site', () => {
       expect(log.errors).toEqual([]);
     } finally {
       t.server.pages.delete(file);
+    }
+  });
+
+  it('a UI file that does not answer is given up after 10 s and reported, the slot freed; once it comes, the next moment shows its survey', async () => {
+    const ui = '/dist/ressenti-ui.min.js';
+    let answer = (_: string) => {};
+    // Headers, then nothing until `answer`: a server that stalls mid-response.
+    t.server.pages.set(ui, { body: '', headers: JS, rest: new Promise<string>((done) => (answer = done)) });
+    try {
+      page('/stalled-ui.html', { surveys: '/checkout.json' });
+      const { page: p, log } = await t.open('/stalled-ui.html');
+      await p.clock.install();
+      await command(p, 'moment', 'purchase');
+      await expect.poll(() => t.server.hits(ui)).toBe(1);
+      await p.clock.runFor(9_000);
+      expect(await errorEvents(p)).toEqual([]);
+      await p.clock.runFor(1_000);
+      expect(await reported(p, log, /could not load the UI from \S+: no answer within 10 s$/)).toMatchObject({ source: 'ui' });
+      expect(await p.locator(HOST).count()).toBe(0);
+      // The file comes after all: it still runs, and the next moment uses it.
+      answer(readFileSync(join(DIST, 'ressenti-ui.min.js'), 'utf8'));
+      await p.waitForFunction(() => '__ressentiUI' in window);
+      await command(p, 'moment', 'purchase');
+      await stillAnswers(p, t, 'checkout');
+      expect(log.errors).toEqual([]);
+    } finally {
+      answer('');
+      t.server.pages.delete(ui);
     }
   });
 

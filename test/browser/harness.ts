@@ -27,7 +27,7 @@ import { CHROMIUM, launchBrowser } from './chromium.mjs';
 export { CHROMIUM, launchBrowser, launchPersistent } from './chromium.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const DIST = join(ROOT, 'dist');
+export const DIST = join(ROOT, 'dist');
 const FIXTURES = join(ROOT, 'test/browser/fixtures');
 
 /** A response the server gives for one path. `body` objects are sent as JSON. */
