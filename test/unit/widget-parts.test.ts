@@ -129,6 +129,26 @@ describe('definitions loading and reporting', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[ressenti\] surveys\[0\] "ok": extra is not a known field/));
   });
 
+  it('thousands of problems are each reported, a hundred a task, so that none is a long task', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const w = target();
+    const bad = Array.from({ length: 250 }, (_, i) => ({ id: 'bad-' + i, questions: [{ id: 'q', type: 'nope', text: 'Q' }] }));
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      await loadDefinitions(w, { surveys: bad as never }, fakeWindow());
+      await w._fetchExtra(); // the words are there, and the first hundred said
+      await Promise.resolve();
+      expect(w.errors).toHaveLength(100);
+      vi.advanceTimersToNextTimer(); // the next task
+      expect(w.errors).toHaveLength(200);
+      vi.advanceTimersToNextTimer(); // the next task
+      expect(w.errors).toHaveLength(250);
+      expect(w.errors.at(-1)).toMatchObject({ surveyId: 'bad-249' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('definitions that cannot load are reported, and leave none; it never rejects', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const w = target();
