@@ -127,7 +127,7 @@ export function createSender(w: Host): Sender {
           message: `${endpoint}: ${
             status ? 'HTTP ' + status
             : ctl.signal.aborted ? 'no answer'
-            : 'network error' + (new URL(endpoint, win.location.href).origin != win.location.origin ? ' (a collector on another origin may lack Access-Control-Allow-Origin)' : '')
+            : 'network error' + (new URL(endpoint, win.location.href).origin != win.location.origin ? " (a collector on another origin may lack Access-Control-Allow-Origin, or the page's CSP may not allow it in connect-src)" : '')
           }, ${final ? `dropped ${ids.length} events` : 'will retry'}`,
         });
       failing = !final;

@@ -94,7 +94,20 @@ describeBrowser('delivery at volume, leaving, and across origins', () => {
     const { page, log } = await t.open('/cors.html');
     await loaded(page);
     await ressenti(page, 'show', 'mood');
-    await expect.poll(() => log.ressenti()).toContainEqual(`[ressenti] ${endpoint}: network error (a collector on another origin may lack Access-Control-Allow-Origin), will retry`);
+    await expect.poll(() => log.ressenti()).toContainEqual(`[ressenti] ${endpoint}: network error (a collector on another origin may lack Access-Control-Allow-Origin, or the page's CSP may not allow it in connect-src), will retry`);
     expect(t.server.hits('/no-cors')).toBeGreaterThan(0); // it did reach the collector: only the answer was unreadable
+  });
+
+  it('a page whose CSP connect-src refuses the collector: the same hint, the answer kept in the outbox, never reaching it', async () => {
+    const endpoint = t.server.url.replace('127.0.0.1', 'localhost') + '/collect';
+    const body = journeyPage(t.server, '<h1>Shop</h1>', { surveys: [mood] }, { endpoint });
+    t.server.pages.set('/connect.html', { body, headers: { 'Content-Security-Policy': "connect-src 'self'" } });
+    const { page, log } = await t.open('/connect.html');
+    await loaded(page);
+    await ressenti(page, 'show', 'mood');
+    await page.locator(HOST).getByRole('button', { name: 'Delighted' }).click();
+    await expect.poll(() => log.ressenti()).toContainEqual(`[ressenti] ${endpoint}: network error (a collector on another origin may lack Access-Control-Allow-Origin, or the page's CSP may not allow it in connect-src), will retry`);
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ressenti:o:')).map((k) => JSON.parse(localStorage.getItem(k)!).event.type).sort())).toEqual(['impression', 'response']);
+    expect(t.server.collector.requests).toEqual([]);
   });
 });

@@ -565,7 +565,7 @@ describe('delivery: volume, the keepalive quota, leaving', () => {
     start().push([ev()]);
     await tick();
     await page.requests[0].fail();
-    expect(errors.pop()).toEqual({ source: 'delivery', message: `${ENDPOINT}: network error (a collector on another origin may lack Access-Control-Allow-Origin), will retry` });
+    expect(errors.pop()).toEqual({ source: 'delivery', message: `${ENDPOINT}: network error (a collector on another origin may lack Access-Control-Allow-Origin, or the page's CSP may not allow it in connect-src), will retry` });
 
     started.splice(0).forEach((dispose) => dispose());
     storage.clear();
