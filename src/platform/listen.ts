@@ -11,11 +11,11 @@ export function on<E extends Event = Event>(target: EventTarget, type: string, f
   return () => target.removeEventListener(type, fn as EventListener, opts);
 }
 
-/** `win.setTimeout`, returning the function that clears it. */
-/** How long a file or document the widget fetches may go unanswered before it is given up: nothing waits forever. */
+/** How long a file, document or request of the widget may go unanswered before it is given up: nothing waits forever. */
 export const PATIENCE = 1e4;
 export const NO_ANSWER = `no answer within ${PATIENCE / 1e3} s`;
 
+/** `win.setTimeout`, returning the function that clears it. */
 export function after(win: Window, ms: number, fn: () => void): Stop {
   const timer = win.setTimeout(fn, ms);
   return () => win.clearTimeout(timer);
