@@ -19,7 +19,8 @@ const CSS =
   // Its content scrolls when it is taller than the screen; a control scrolled to (Tab) keeps a margin from its edges.
   '.popover{max-height:calc(100vh - 24px);overflow:auto;overscroll-behavior:contain;scroll-padding:16px;box-shadow:0 12px 40px #0004,0 0 0 1px #8884;animation:in .2s}' +
   // Phones: a full-width sheet at the bottom, above the on-screen keyboard (sheet.ts), about 40% of the screen at most.
-  '@media(max-width:639px){:host([popover]){inset:auto 0 var(--keyboard,0)!important;width:auto!important}' +
+  // A phone's screen (device-width) too: a desktop-only page is laid out 980px wide there (sheet.ts zooms the sheet back).
+  '@media(max-width:639px),(max-device-width:639px){:host([popover]){inset:auto 0 var(--keyboard,0)!important;width:auto!important}' +
   // (A phone in landscape is wider than that: only the bottom's safe area, above the home bar, matters.)
   '.popover{max-height:min(max(40vh,280px),100vh - var(--keyboard,0px));border-radius:16px 16px 0 0;padding-bottom:max(16px,env(safe-area-inset-bottom))}' +
   // A sheet at the top instead when the bottom one would cover what must stay in reach (place.ts).

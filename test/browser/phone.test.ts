@@ -90,6 +90,34 @@ describeBrowser('phones and popovers (issue 11)', () => {
     for (const face of await region.getByRole('group').getByRole('button').all()) expect((await face.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   });
 
+  it('on a desktop-only page (no viewport meta: laid out 980px wide, shown at 0.4) the sheet spans the screen at phone size, and answers', async () => {
+    const wide = '<div style="width:960px"><h1>Shop</h1><p>A page made for desktops only.</p></div>';
+    t.server.pages.set('/desktop-only.html', htmlPage(wide + scriptTag(t.server, { surveys: '/surveys.json' })));
+    const { page } = await t.open('/desktop-only.html', PHONE);
+    expect(await page.evaluate(() => [innerWidth, window.visualViewport!.scale < 0.5])).toEqual([980, true]);
+    await show(page, 'two');
+    const region = page.locator(HOST).getByRole('region');
+    await region.getByText('How was your visit?').waitFor();
+    await region.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+    // In screen pixels (CSS pixels times the page's scale), as on a page made for phones.
+    const onScreen = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const scale = window.visualViewport!.scale;
+      return { x: r.x * scale, width: r.width * scale, bottom: r.bottom * scale, height: r.height * scale, screen: window.visualViewport!.height * scale };
+    };
+    const sheet = await region.evaluate(onScreen);
+    expect(sheet.x).toBeCloseTo(0, 0);
+    expect(sheet.width).toBeCloseTo(390, 0);
+    expect(sheet.bottom).toBeCloseTo(sheet.screen, 0);
+    for (const face of await region.getByRole('group').getByRole('button').all()) expect((await face.evaluate(onScreen)).height).toBeGreaterThanOrEqual(44);
+    expect((await region.getByRole('heading').evaluate(onScreen)).height).toBeGreaterThanOrEqual(18);
+    await region.getByRole('button', { name: 'Delighted' }).tap();
+    await region.getByRole('button', { name: '9', exact: true }).tap();
+    await region.getByRole('button', { name: 'Send' }).tap();
+    const events = await t.server.collector.waitFor((e) => e.some((x) => x.type === 'response' && x.complete));
+    expect(events.find((x) => x.type === 'response' && x.complete)!.answers).toEqual({ mood: 5, score: 9 });
+  });
+
   it('with the keyboard open (a visual viewport half the window), the field and Send stay in view above it', async () => {
     const { page, context } = await t.open('/shop.html', PHONE);
     await show(page, 'note');
