@@ -102,10 +102,13 @@ const showing = {
   surveys: [{ id: 'product-mood', on: 'page-view', questions: [{ id: 'mood', type: 'emoji', text: 'How do you like this page?' }, { id: 'why', type: 'text', text: 'Why?' }] }],
 };
 
+/** The script tag a site owner writes, its definitions at `surveys`. */
+const tag = (surveys = '#surveys') => `<script async src="/dist/ressenti.min.js" data-endpoint="/collect" data-surveys="${surveys}"></script>`;
+
 const variants = {
   'no script': productPage('', quiet),
-  'script, no survey': productPage('<script async src="/dist/ressenti.min.js" data-endpoint="/collect" data-surveys="#surveys"></script>', quiet),
-  'script, survey shows': productPage('<script async src="/dist/ressenti.min.js" data-endpoint="/collect" data-surveys="#surveys"></script>', showing),
+  'script, no survey': productPage(tag(), quiet),
+  'script, survey shows': productPage(tag(), showing),
 };
 const slug = (name) => '/' + name.replace(/\W+/g, '-') + '.html';
 // Two surveys a moment shows at once (no delay): the first fetches the UI, the second finds it loaded.
@@ -113,7 +116,7 @@ const painting = {
   surveys: ['first', 'second'].map((id) => ({ id, on: id, questions: [{ id: 'mood', type: 'emoji', text: 'How was it?' }] })),
 };
 const PAINT_PAGE = '/paint.html';
-const paintPage = productPage('<script async src="/dist/ressenti.min.js" data-endpoint="/collect" data-surveys="#surveys"></script>', painting);
+const paintPage = productPage(tag(), painting);
 
 /** `n` definitions, each listening to its own moment (`moment-i`), as a site with many campaigns has them. */
 const many = (n) => ({
@@ -133,12 +136,13 @@ const many = (n) => ({
 // Pages besides the variants, by path: `n` definitions from a URL, the last one always shown (no
 // sample), and every long task (50 ms or more) of the page kept in `longTasks`.
 const served = new Map();
-for (const n of [1000, 10000]) {
+const IN_PAGE = [1000, 10000];
+for (const n of IN_PAGE) {
   const defs = many(n);
   delete defs.surveys[n - 1].sample;
   served.set(`/defs-${n}.json`, JSON.stringify(defs));
   const observe = '<script>window.longTasks=[];new PerformanceObserver((l)=>l.getEntries().forEach((e)=>longTasks.push(e.duration))).observe({type:"longtask"})</script>';
-  served.set(`/shop/defs-${n}.html`, productPage(`<script async src="/dist/ressenti.min.js" data-endpoint="/collect" data-surveys="/defs-${n}.json"></script>`, quiet).replace('</title>', '</title>' + observe));
+  served.set(`/shop/defs-${n}.html`, productPage(tag(`/defs-${n}.json`), quiet).replace('</title>', '</title>' + observe));
 }
 
 const hits = new Map();
@@ -169,6 +173,9 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launchBrowser();
 const CHROMIUM_VERSION = 'Chromium ' + browser.version();
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/** Resolves once a survey's first button is on the page (checked in the page every 100 ms). */
+const surveyShown = (page, timeout) => page.waitForFunction(() => document.querySelector('[data-ressenti-host]')?.shadowRoot?.querySelector('button'), null, { polling: 100, timeout });
 
 /** In the page, before its scripts: `n` response events waiting in the outbox, as an earlier page left them. */
 function prefill(n) {
@@ -213,7 +220,7 @@ async function visit(name, { throttle = 1, waiting = 0, settle = 400 } = {}) {
         break;
       }
     if (name === 'script, survey shows') {
-      await page.waitForFunction(() => document.querySelector('[data-ressenti-host]')?.shadowRoot?.querySelector('button'), null, { polling: 100, timeout: 10_000 }).catch(() => errors.push('the survey did not show within 10 s'));
+      await surveyShown(page, 10_000).catch(() => errors.push('the survey did not show within 10 s'));
     }
     await sleep(settle); // let timers, observers and idle callbacks started by the load run
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
@@ -311,7 +318,7 @@ async function definitionsInPage(n) {
     await page.goto(`${origin}/shop/defs-${n}.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.ressenti?.loaded);
     await page.evaluate((n) => window.ressenti('moment', 'moment-' + (n - 1), { value: 20 }), n);
-    await page.waitForFunction(() => document.querySelector('[data-ressenti-host]')?.shadowRoot?.querySelector('button'), null, { polling: 100, timeout: 20_000 });
+    await surveyShown(page, 20_000);
     return await page.evaluate(() => Math.max(0, ...window.longTasks));
   } finally {
     await context.close();
@@ -371,7 +378,7 @@ try {
     for (let round = 0; round < DEFS_RUNS; round++) runs.push(await definitions(n));
     defs[n] = { load: median(runs.map((r) => r.load)), decision: median(runs.map((r) => r.decision)) };
   }
-  for (const n of [1000, 10000]) {
+  for (const n of IN_PAGE) {
     const runs = [];
     for (let round = 0; round < DEFS_RUNS; round++) runs.push(await definitionsInPage(n));
     defs[n].longest = Math.max(...runs);
@@ -436,7 +443,7 @@ for (const n of SIZES) {
 if (defs[1000].load > MAX_LOAD_1000_MS) failures.push(`loading and validating 1,000 definitions takes ${defs[1000].load.toFixed(1)} ms, over the ${MAX_LOAD_1000_MS} ms budget`);
 if (defs[1000].decision > MAX_DECISION_1000_MS) failures.push(`one decision with 1,000 definitions takes ${defs[1000].decision.toFixed(3)} ms, over the ${MAX_DECISION_1000_MS} ms budget`);
 console.log(`The same from a URL in the script, on a product page at 1×, until the last one's survey shows: the longest task in ${DEFS_RUNS} visits`);
-for (const n of [1000, 10000]) {
+for (const n of IN_PAGE) {
   const { longest } = defs[n];
   console.log(`  ${pad(n.toLocaleString('en-US'), 6)} definitions: ${longest ? `${longest.toFixed(0)} ms` : 'none of 50 ms or more'}${n === 10000 ? `  (budget: no task over ${MAX_TASK_10000_MS} ms)` : ''}`);
 }
